@@ -21,6 +21,20 @@ export interface MetadataDocumentOptions {
     bom?: boolean;
     /** SingleSignOnService bindings to emit (default Redirect and POST). */
     bindings?: string[];
+    /** SingleSignOnService elements to emit instead of `bindings` x `ssoUrl`; an undefined location omits the attribute. */
+    ssoServices?: { binding: string; location?: string }[];
+    /** Leave out the entityID attribute. */
+    omitEntityId?: boolean;
+    /** Value of protocolSupportEnumeration (default the SAML 2.0 protocol); null omits the attribute. */
+    protocolSupportEnumeration?: string | null;
+    /** Local name of the role descriptor (default "IDPSSODescriptor"), e.g. "SPSSODescriptor". */
+    roleDescriptor?: string;
+    /** base64 DER bodies emitted first, one KeyDescriptor use="encryption" each. */
+    encryptionCertificates?: string[];
+    /** Raw text between the XML declaration and the root element: comments, processing instructions, a DOCTYPE. */
+    prolog?: string;
+    /** Raw XML inserted as the first content of the role descriptor. */
+    descriptorPrefix?: string;
 }
 
 export const HTTP_REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
@@ -41,10 +55,14 @@ export function metadataDocument(options: MetadataDocumentOptions): string {
         const lines = b64.match(new RegExp(`.{1,${width}}`, "g")) ?? [];
         return nl + lines.join(nl) + nl;
     };
-    const use = options.useSigning === false ? "" : ` use="signing"`;
-    const keys = options.certificates
+    const signingUse = options.useSigning === false ? "" : ` use="signing"`;
+    const keyDescriptors = [
+        ...(options.encryptionCertificates ?? []).map((c) => ({ c, use: ` use="encryption"` })),
+        ...options.certificates.map((c) => ({ c, use: signingUse })),
+    ];
+    const keys = keyDescriptors
         .map(
-            (c) =>
+            ({ c, use }) =>
                 `    <${el("KeyDescriptor")}${use}>${nl}` +
                 `      <${d("KeyInfo")} ${dsNs}>${nl}` +
                 `        <${d("X509Data")}><${d("X509Certificate")}>${wrap(c)}</${d("X509Certificate")}></${d("X509Data")}>${nl}` +
@@ -52,17 +70,29 @@ export function metadataDocument(options: MetadataDocumentOptions): string {
                 `    </${el("KeyDescriptor")}>${nl}`,
         )
         .join("");
-    const sso = (options.bindings ?? [HTTP_REDIRECT, HTTP_POST])
-        .map((b) => `    <${el("SingleSignOnService")} Binding="${b}" Location="${options.ssoUrl}"/>${nl}`)
+    const services =
+        options.ssoServices ?? (options.bindings ?? [HTTP_REDIRECT, HTTP_POST]).map((binding) => ({ binding, location: options.ssoUrl }));
+    const sso = services
+        .map(
+            (s) =>
+                `    <${el("SingleSignOnService")} Binding="${s.binding}"${s.location === undefined ? "" : ` Location="${s.location}"`}/>${nl}`,
+        )
         .join("");
+    const role = options.roleDescriptor ?? "IDPSSODescriptor";
+    const protocols =
+        options.protocolSupportEnumeration === undefined ? "urn:oasis:names:tc:SAML:2.0:protocol" : options.protocolSupportEnumeration;
+    const protocolAttribute = protocols === null ? "" : ` protocolSupportEnumeration="${protocols}"`;
+    const entityIdAttribute = options.omitEntityId ? "" : ` entityID="${options.entityId}"`;
     const text =
         `<?xml version="1.0" encoding="UTF-8"?>${nl}` +
-        `<${el("EntityDescriptor")} ${mdNs} entityID="${options.entityId}">${nl}` +
-        `  <${el("IDPSSODescriptor")} WantAuthnRequestsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${nl}` +
+        (options.prolog ?? "") +
+        `<${el("EntityDescriptor")} ${mdNs}${entityIdAttribute}>${nl}` +
+        `  <${el(role)} WantAuthnRequestsSigned="true"${protocolAttribute}>${nl}` +
+        (options.descriptorPrefix ?? "") +
         keys +
         `    <${el("NameIDFormat")}>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</${el("NameIDFormat")}>${nl}` +
         sso +
-        `  </${el("IDPSSODescriptor")}>${nl}` +
+        `  </${el(role)}>${nl}` +
         `</${el("EntityDescriptor")}>${nl}`;
     return (options.bom ? "\uFEFF" : "") + text;
 }

@@ -1,0 +1,136 @@
+// The three URLs an operator copies out of the IAM Identity Center console. They are easy to paste into the
+// wrong field (issuer and ACS look alike), so each is checked for its own shape and for being the other one.
+import { InvalidArgumentError } from "./invalidArgumentError";
+
+/** What an IAM Identity Center issuer URL says about the instance behind it. */
+export interface AwsIssuerFacts {
+    /** The AWS region of the Identity Center instance, e.g. `us-east-1`. */
+    region: string;
+    /** The identity store id (`d-xxxxxxxxxx`) when the issuer path carries one. */
+    identityStoreId?: string;
+}
+
+// IPv4 sign-in hosts (commercial, GovCloud, China) and the dual-stack `<region>.sso.signin.aws` variant.
+const SIGNIN_HOST_PATTERNS: readonly RegExp[] = [
+    /^([a-z]{2}(?:-gov)?-[a-z]+-\d)\.signin\.aws\.amazon\.com$/,
+    /^([a-z]{2}-gov-[a-z]+-\d)\.signin\.amazonaws-us-gov\.com$/,
+    /^(cn-[a-z]+-\d)\.signin\.amazonaws\.cn$/,
+    /^([a-z]{2}(?:-gov)?-[a-z]+-\d)\.sso\.signin\.aws$/,
+];
+
+const ISSUER_EXAMPLE = "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890";
+const ACS_EXAMPLE = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/01234567-89ab-cdef-0123-456789abcdef";
+const WHERE = "copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata";
+
+function parseHttps(value: unknown, field: string, example: string): URL {
+    if (typeof value !== "string" || value.trim() === "") {
+        throw new InvalidArgumentError(field, `is required: ${WHERE} (it looks like ${example}).`);
+    }
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        throw new InvalidArgumentError(field, `"${value}" is not a URL; ${WHERE} (it looks like ${example}).`);
+    }
+    if (url.protocol !== "https:") {
+        throw new InvalidArgumentError(field, `"${value}" must use https; ${WHERE} (it looks like ${example}).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InvalidArgumentError(
+            field,
+            `"${value}" must not carry credentials, a query or a fragment; ${WHERE} (it looks like ${example}).`,
+        );
+    }
+    return url;
+}
+
+function signinRegion(url: URL, value: string, field: string, example: string): string {
+    for (const pattern of SIGNIN_HOST_PATTERNS) {
+        const match = pattern.exec(url.hostname);
+        if (match) return match[1];
+    }
+    throw new InvalidArgumentError(
+        field,
+        `"${value}" is not an AWS sign-in URL (host ${url.hostname}); ${WHERE} (it looks like ${example}).`,
+    );
+}
+
+/** Validates the IAM Identity Center issuer URL (the SAML SP entity ID) and returns what it reveals. */
+export function parseAwsIssuerUrl(value: unknown, field = "awsIssuerUrl"): AwsIssuerFacts {
+    const url = parseHttps(value, field, ISSUER_EXAMPLE);
+    const region = signinRegion(url, value as string, field, ISSUER_EXAMPLE);
+    const path = url.pathname.replace(/\/+$/, "");
+    if (/\/platform\/saml\/acs\//.test(path)) {
+        throw new InvalidArgumentError(
+            field,
+            `"${value}" is the Assertion Consumer Service (ACS) URL, not the issuer URL: the two values were swapped. ` +
+                `Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" (${ISSUER_EXAMPLE}) here.`,
+        );
+    }
+    const match = /^\/platform\/saml\/([A-Za-z0-9-]+)$/.exec(path);
+    if (!match) {
+        throw new InvalidArgumentError(
+            field,
+            `"${value}" does not have the issuer URL path /platform/saml/<id>; ${WHERE} (it looks like ${ISSUER_EXAMPLE}).`,
+        );
+    }
+    const id = match[1];
+    return /^d-[0-9a-f]{10}$/.test(id) ? { region, identityStoreId: id } : { region };
+}
+
+/** Validates the IAM Identity Center Assertion Consumer Service URL; returns its region. */
+export function parseAwsAcsUrl(value: unknown, field = "awsAcsUrl"): { region: string } {
+    const url = parseHttps(value, field, ACS_EXAMPLE);
+    const region = signinRegion(url, value as string, field, ACS_EXAMPLE);
+    const path = url.pathname.replace(/\/+$/, "");
+    if (/^\/platform\/saml\/acs\/[A-Za-z0-9-]+$/.test(path)) {
+        return { region };
+    }
+    if (/^\/platform\/saml\/[A-Za-z0-9-]+$/.test(path)) {
+        throw new InvalidArgumentError(
+            field,
+            `"${value}" is the issuer URL, not the Assertion Consumer Service (ACS) URL: the two values were swapped. ` +
+                `Put it in awsIssuerUrl and use the "IAM Identity Center Assertion Consumer Service (ACS) URL" (${ACS_EXAMPLE}) here.`,
+        );
+    }
+    throw new InvalidArgumentError(
+        field,
+        `"${value}" does not have the ACS URL path /platform/saml/acs/<id>; ${WHERE} (it looks like ${ACS_EXAMPLE}).`,
+    );
+}
+
+/** Checks that issuer and ACS URL belong to the same region (both copied from one Identity Center instance). */
+export function checkAwsUrlPair(issuer: AwsIssuerFacts, acs: { region: string }): void {
+    if (issuer.region !== acs.region) {
+        throw new InvalidArgumentError(
+            "awsAcsUrl",
+            `is in region ${acs.region} but awsIssuerUrl is in ${issuer.region}; copy both from the same IAM Identity Center instance.`,
+        );
+    }
+}
+
+const PORTAL_EXAMPLE = "https://d-1234567890.awsapps.com/start";
+
+/** Validates the AWS access portal URL (where users start signing in). */
+export function parseAwsAccessPortalUrl(value: unknown, field = "awsAccessPortalUrl"): void {
+    const where = "copy the AWS access portal URL from IAM Identity Center > Settings > Identity source";
+    if (typeof value !== "string" || value.trim() === "") {
+        throw new InvalidArgumentError(field, `must be a URL such as ${PORTAL_EXAMPLE}; ${where}.`);
+    }
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        throw new InvalidArgumentError(field, `"${value}" is not a URL; ${where} (it looks like ${PORTAL_EXAMPLE}).`);
+    }
+    const host = url.hostname;
+    const isPortalHost =
+        /^[a-z0-9][a-z0-9-]{0,62}\.awsapps\.(com|cn)$/.test(host) ||
+        /^[a-z0-9][a-z0-9-]{0,62}\.portal\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.app\.aws$/.test(host);
+    if (url.protocol !== "https:" || !isPortalHost) {
+        throw new InvalidArgumentError(
+            field,
+            `"${value}" is not an AWS access portal URL (expected https://<d-xxxxxxxxxx or alias>.awsapps.com/start); ${where}.`,
+        );
+    }
+}

@@ -1,0 +1,188 @@
+// Validation of ZeroTrustAwsSso arguments. Everything here is plain and synchronous so that a bad value stops
+// the program at construction, before any resource is registered (no half-applied deployment). Values that
+// are Outputs are checked again by the component once they resolve.
+import { InvalidArgumentError } from "./invalidArgumentError";
+import { parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl, checkAwsUrlPair, type AwsIssuerFacts } from "./awsUrls";
+import { fetchOptionsProblem } from "./metadataFetch";
+import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
+
+/** The SAML NameFormat URNs Cloudflare accepts. */
+export const SAML_NAME_FORMATS = {
+    uri: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
+    basic: "urn:oasis:names:tc:SAML:2.0:attrname-format:basic",
+    unspecified: "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified",
+} as const;
+
+/** A plain (already known) string, as opposed to an Output or Promise resolved later. */
+export function isKnownString(value: unknown): value is string {
+    return typeof value === "string";
+}
+
+/** Checks one email address and returns it lower-cased (Access and Identity Center compare case-insensitively). */
+export function normalizeEmail(value: unknown, field: string): string {
+    if (typeof value !== "string" || value.trim() === "") {
+        throw new InvalidArgumentError(field, "must be an email address such as ada@example.com.");
+    }
+    // Deliberately simple: one @, a dotted domain, no spaces. The real check is the IdP's; this catches typos
+    // such as a missing domain or a pasted display name ("Ada <ada@example.com>").
+    if (value.length > 254 || !/^[^\s@<>()",;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value)) {
+        throw new InvalidArgumentError(field, `"${value}" is not a valid email address; write it as name@example.com.`);
+    }
+    return value.toLowerCase();
+}
+
+/** Checks an email domain (`example.com`) and returns it lower-cased. */
+export function normalizeEmailDomain(value: unknown, field: string): string {
+    if (typeof value !== "string" || value.trim() === "") {
+        throw new InvalidArgumentError(field, "must be a domain such as example.com.");
+    }
+    if (value.includes("@")) {
+        throw new InvalidArgumentError(field, `"${value}" contains "@": give the domain only, e.g. "${value.slice(value.lastIndexOf("@") + 1)}", or move the address to access.emails.`);
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) {
+        throw new InvalidArgumentError(field, `"${value}" is a URL: give the bare domain, e.g. "example.com".`);
+    }
+    if (!/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value)) {
+        throw new InvalidArgumentError(field, `"${value}" is not a domain name; give it as example.com.`);
+    }
+    return value.toLowerCase();
+}
+
+/** Throws on a Cloudflare account id that is not 32 hexadecimal characters. */
+export function checkAccountId(value: unknown, field = "accountId"): void {
+    if (typeof value !== "string" || !/^[0-9a-fA-F]{32}$/.test(value)) {
+        throw new InvalidArgumentError(
+            field,
+            `${typeof value === "string" ? `"${value}"` : "the value"} is not a Cloudflare account id: expected 32 hexadecimal characters, as shown in the dashboard URL (dash.cloudflare.com/<account id>) or under Account Home > Account ID.`,
+        );
+    }
+}
+
+/** Sorted, lower-cased, duplicate-free emails; duplicates are an error naming both positions. */
+export function normalizeEmailList(values: readonly unknown[], field: string): string[] {
+    return normalizeList(values, field, normalizeEmail, "email addresses");
+}
+
+/** Sorted, lower-cased, duplicate-free domains. */
+export function normalizeEmailDomainList(values: readonly unknown[], field: string): string[] {
+    return normalizeList(values, field, normalizeEmailDomain, "domains");
+}
+
+function normalizeList(
+    values: readonly unknown[],
+    field: string,
+    normalize: (v: unknown, f: string) => string,
+    plural: string,
+): string[] {
+    if (!Array.isArray(values)) {
+        throw new InvalidArgumentError(field, `must be a list of ${plural}.`);
+    }
+    const seen = new Map<string, number>();
+    values.forEach((v, i) => {
+        const n = normalize(v, `${field}[${i}]`);
+        const first = seen.get(n);
+        if (first !== undefined) {
+            throw new InvalidArgumentError(`${field}[${i}]`, `"${v}" duplicates ${field}[${first}] (compared case-insensitively); remove one of them.`);
+        }
+        seen.set(n, i);
+    });
+    return [...seen.keys()].sort();
+}
+
+/** The full NameFormat URN for an attribute (see {@link SamlAttribute.nameFormat} for the default). */
+export function samlNameFormat(attribute: SamlAttribute, field: string): string {
+    const given = attribute.nameFormat;
+    if (given === undefined) {
+        return /^[a-z][a-z0-9+.-]*:/i.test(attribute.name) ? SAML_NAME_FORMATS.uri : SAML_NAME_FORMATS.unspecified;
+    }
+    if (given in SAML_NAME_FORMATS) return SAML_NAME_FORMATS[given as keyof typeof SAML_NAME_FORMATS];
+    if ((Object.values(SAML_NAME_FORMATS) as string[]).includes(given)) return given;
+    throw new InvalidArgumentError(`${field}.nameFormat`, `"${given}" is not a SAML name format; use "uri", "basic" or "unspecified".`);
+}
+
+/** Throws on empty or duplicate attribute names, or a missing source. */
+export function checkSamlAttributes(attributes: readonly SamlAttribute[], field = "samlAttributes"): void {
+    if (!Array.isArray(attributes as unknown)) {
+        throw new InvalidArgumentError(field, "must be a list of { name, source } objects.");
+    }
+    const seen = new Map<string, number>();
+    attributes.forEach((a, i) => {
+        const at = `${field}[${i}]`;
+        if (!a || typeof a.name !== "string" || a.name.trim() === "") {
+            throw new InvalidArgumentError(`${at}.name`, "must be a non-empty attribute name, e.g. https://aws.amazon.com/SAML/Attributes/AccessControl:Team.");
+        }
+        if (typeof a.source !== "string" || a.source.trim() === "") {
+            throw new InvalidArgumentError(`${at}.source`, `must name the identity provider claim that supplies "${a.name}", e.g. "email" or "groups".`);
+        }
+        const first = seen.get(a.name);
+        if (first !== undefined) {
+            throw new InvalidArgumentError(`${at}.name`, `"${a.name}" duplicates ${field}[${first}].name; SAML attribute names must be unique.`);
+        }
+        seen.set(a.name, i);
+        samlNameFormat(a, at);
+        (a.idpSourceNames ?? []).forEach((s, j) => {
+            if (!s || !s.idpId || !s.sourceName) {
+                throw new InvalidArgumentError(`${at}.idpSourceNames[${j}]`, "needs both idpId and sourceName.");
+            }
+        });
+    });
+}
+
+/** The access rules in the form the policy needs, after validation. */
+export interface NormalizedAccess {
+    emails: string[];
+    emailDomains: string[];
+    /** True when any rule (email, domain, group) makes this component create its own policy. */
+    createsPolicy: boolean;
+}
+
+/**
+ * Validates every argument whose value is already known and returns the normalized access rules.
+ * `identityCenterEmails` (lower-cased) stand in for `access.emails` when those are omitted.
+ */
+export function validateZeroTrustAwsSsoArgs(args: ZeroTrustAwsSsoArgs, identityCenterEmails: readonly string[] = []): NormalizedAccess {
+    if (!args || typeof args !== "object") {
+        throw new InvalidArgumentError("args", "are required: accountId, awsIssuerUrl, awsAcsUrl and access.");
+    }
+    if (isKnownString(args.accountId) || args.accountId === undefined) checkAccountId(args.accountId);
+    let issuer: AwsIssuerFacts | undefined;
+    if (isKnownString(args.awsIssuerUrl) || args.awsIssuerUrl === undefined) issuer = parseAwsIssuerUrl(args.awsIssuerUrl);
+    if (isKnownString(args.awsAcsUrl) || args.awsAcsUrl === undefined) {
+        const acs = parseAwsAcsUrl(args.awsAcsUrl);
+        if (issuer) checkAwsUrlPair(issuer, acs);
+    }
+    if (isKnownString(args.awsAccessPortalUrl)) parseAwsAccessPortalUrl(args.awsAccessPortalUrl);
+    if (args.samlAttributes !== undefined) checkSamlAttributes(args.samlAttributes);
+    if (args.metadata !== undefined) {
+        const problem = fetchOptionsProblem(args.metadata);
+        if (problem) throw new InvalidArgumentError("metadata", problem);
+    }
+    const access = args.access ?? {};
+    // An empty list means "not given" (config defaults arrive as []), so Identity Center users then stand in.
+    const emails =
+        access.emails !== undefined && access.emails.length > 0 ? normalizeEmailList(access.emails, "access.emails") : [...identityCenterEmails];
+    const emailDomains = access.emailDomains !== undefined ? normalizeEmailDomainList(access.emailDomains, "access.emailDomains") : [];
+    const groupIds = access.groupIds ?? [];
+    const policyIds = access.policyIds ?? [];
+    for (const [name, list] of [["access.groupIds", groupIds], ["access.policyIds", policyIds]] as const) {
+        if (!Array.isArray(list)) throw new InvalidArgumentError(name, "must be a list of ids.");
+        list.forEach((id, i) => {
+            if (isKnownString(id) && id.trim() === "") throw new InvalidArgumentError(`${name}[${i}]`, "is empty; give the id or remove the entry.");
+        });
+        const known = list.filter(isKnownString);
+        const dup = known.findIndex((id, i) => known.indexOf(id) !== i);
+        if (dup >= 0) throw new InvalidArgumentError(name, `lists "${known[dup]}" twice; remove the duplicate.`);
+    }
+    const createsPolicy = emails.length + emailDomains.length + groupIds.length > 0;
+    if (!createsPolicy && policyIds.length === 0) {
+        throw new InvalidArgumentError(
+            "access",
+            "allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds " +
+                "(or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies \"everyone\".",
+        );
+    }
+    if (args.allowedIdps !== undefined && !Array.isArray(args.allowedIdps)) {
+        throw new InvalidArgumentError("allowedIdps", "must be a list of Zero Trust identity provider ids.");
+    }
+    return { emails, emailDomains, createsPolicy };
+}
