@@ -128,6 +128,21 @@ export function checkSamlAttributes(attributes: readonly SamlAttribute[], field 
     });
 }
 
+/**
+ * Optional arguments given as "" or [] mean "not set": that is how optional keys arrive from stack config (a
+ * declared key needs a default), and treating them as values would turn a harmless default into an error or a diff.
+ */
+export function withoutEmptyOptionals(args: ZeroTrustAwsSsoArgs): ZeroTrustAwsSsoArgs {
+    if (!args || typeof args !== "object") return args;
+    const copy: ZeroTrustAwsSsoArgs = { ...args };
+    for (const key of ["awsAccessPortalUrl", "appName", "sessionDuration"] as const) {
+        if (copy[key] === "") delete copy[key];
+    }
+    if (Array.isArray(copy.allowedIdps) && copy.allowedIdps.length === 0) delete copy.allowedIdps;
+    if (Array.isArray(copy.samlAttributes) && copy.samlAttributes.length === 0) delete copy.samlAttributes;
+    return copy;
+}
+
 /** The access rules in the form the policy needs, after validation. */
 export interface NormalizedAccess {
     emails: string[];

@@ -11,7 +11,7 @@ import {
 } from "./identityCenter";
 import { InvalidArgumentError } from "./invalidArgumentError";
 import { SamlMetadata } from "./samlMetadata";
-import { checkAccountId, isKnownString, samlNameFormat, validateZeroTrustAwsSsoArgs, type NormalizedAccess } from "./validateArgs";
+import { checkAccountId, isKnownString, samlNameFormat, validateZeroTrustAwsSsoArgs, withoutEmptyOptionals, type NormalizedAccess } from "./validateArgs";
 import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The component's Pulumi type token. */
@@ -64,8 +64,9 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
     /** The remaining AWS console steps as Markdown, with every value filled in. */
     public readonly awsSetupSteps: pulumi.Output<string>;
 
-    constructor(name: string, args: ZeroTrustAwsSsoArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, givenArgs: ZeroTrustAwsSsoArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ZERO_TRUST_AWS_SSO_TYPE, name, {}, opts);
+        const args = withoutEmptyOptionals(givenArgs);
         const fail = (err: unknown): never => {
             if (err instanceof InvalidArgumentError) {
                 throw new pulumi.ResourceError(`ZeroTrustAwsSso "${name}": ${err.message}`, this);

@@ -54,7 +54,10 @@ export interface SamlAttribute {
     idpSourceNames?: SamlAttributeIdpSource[];
 }
 
-/** Arguments of {@link ZeroTrustAwsSso}. */
+/**
+ * Arguments of {@link ZeroTrustAwsSso}. Optional strings given as `""` and optional lists given as `[]` count as
+ * not set (that is how optional stack-config keys arrive).
+ */
 export interface ZeroTrustAwsSsoArgs {
     /** The Cloudflare account id (32 hexadecimal characters). */
     accountId: pulumi.Input<string>;
