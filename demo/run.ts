@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     try {
         const config = demoConfig("localhost");
         pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])));
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const program = require("../index") as Record<string, pulumi.Output<unknown>>;
         const outputs: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(program)) outputs[key] = await valueOf(value);

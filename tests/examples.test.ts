@@ -12,9 +12,9 @@ import * as path from "node:path";
 import * as ts from "typescript";
 
 // js-yaml comes with @pulumi/pulumi and semver with several packages; neither ships types, so declare what is used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const yaml = require("js-yaml") as { load(text: string): unknown };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const semver = require("semver") as { subset(sub: string, sup: string): boolean; satisfies(version: string, range: string): boolean };
 
 const REPO = path.resolve(__dirname, "..");

@@ -422,15 +422,13 @@ describe("metadataFetch", function () {
         });
 
         it("follows relative and cross-host redirects to allowed https hosts without spending attempts", async () => {
-            let target: LoopbackServer | undefined;
-            const server = await https((req, res) => {
+            const server: LoopbackServer = await https((req, res) => {
                 if (req.url === "/a") res.writeHead(301, { location: "b" });
                 else if (req.url === "/b") res.writeHead(307, { location: "/c?x=1" });
-                else if (req.url === "/c?x=1") res.writeHead(308, { location: target!.localhostUrl("/final") });
+                else if (req.url === "/c?x=1") res.writeHead(308, { location: server.localhostUrl("/final") });
                 else return serveXml(XML)(req, res, 0);
                 res.end();
             });
-            target = server;
             const doc = await fetchMetadataDocument(server.url("/a"), knobs({ retry: { attempts: 1 } }));
             assert.equal(doc.body, XML);
             assert.equal(doc.finalUrl, server.localhostUrl("/final"));
