@@ -15,7 +15,7 @@ import {
     fetchOptionsProblem,
     metadataUrlProblem,
 } from "./metadataFetch";
-import { parseSamlMetadata } from "./samlMetadataDocument";
+import { parseSamlMetadata, type SamlMetadataFacts } from "./samlMetadataDocument";
 import { readCertificate } from "./signingCertificate";
 
 /** The value the engine puts in place of an input that is not known yet (during preview). */
@@ -33,14 +33,10 @@ export interface SamlMetadataInputs {
 }
 
 /** The provider's outputs: the inputs plus what the document says. */
-export interface SamlMetadataState extends SamlMetadataInputs {
+export interface SamlMetadataState extends SamlMetadataInputs, SamlMetadataFacts {
+    /** The document exactly as served. */
     xml: string;
-    entityId: string;
-    ssoUrl: string;
-    signingCertificate: string;
-    signingCertificateSha256: string;
-    signingCertificateNotAfter: string;
-    warnings: string[];
+    /** The URL that answered, after redirects. */
     fetchedFrom: string;
 }
 
@@ -154,13 +150,9 @@ export async function retrieveSamlMetadata(
     }
     return {
         ...pickSamlMetadataInputs(inputs as unknown as Record<string, unknown>),
-        xml: fetched.body,
-        entityId: facts.entityId,
-        ssoUrl: facts.ssoUrl,
-        signingCertificate: facts.signingCertificate,
-        signingCertificateSha256: facts.signingCertificateSha256,
-        signingCertificateNotAfter: facts.signingCertificateNotAfter,
+        ...facts,
         warnings,
+        xml: fetched.body,
         fetchedFrom: fetched.finalUrl,
     };
 }

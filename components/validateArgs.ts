@@ -13,6 +13,13 @@ export const SAML_NAME_FORMATS = {
     unspecified: "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified",
 } as const;
 
+/**
+ * What this package accepts as an email address, on the Access side and the Identity Center side alike.
+ * Deliberately simple: one @, a dotted domain, no spaces. The real check is the IdP's; this catches typos such as
+ * a missing domain or a pasted display name ("Ada <ada@example.com>").
+ */
+export const EMAIL_PATTERN = /^[^\s@<>()",;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
 /** A plain (already known) string, as opposed to an Output or Promise resolved later. */
 export function isKnownString(value: unknown): value is string {
     return typeof value === "string";
@@ -23,9 +30,7 @@ export function normalizeEmail(value: unknown, field: string): string {
     if (typeof value !== "string" || value.trim() === "") {
         throw new InvalidArgumentError(field, "must be an email address such as ada@example.com.");
     }
-    // Deliberately simple: one @, a dotted domain, no spaces. The real check is the IdP's; this catches typos
-    // such as a missing domain or a pasted display name ("Ada <ada@example.com>").
-    if (value.length > 254 || !/^[^\s@<>()",;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value)) {
+    if (value.length > 254 || !EMAIL_PATTERN.test(value)) {
         throw new InvalidArgumentError(field, `"${value}" is not a valid email address; write it as name@example.com.`);
     }
     return value.toLowerCase();
