@@ -164,6 +164,8 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
                   ? identityCenter.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`)
                   : pulumi.output(undefined);
 
+        // Only whether Access groups are present matters to the comparison (their members cannot be known), so
+        // group ids that are still Outputs are fine here.
         const mismatches: AccessMismatches = identityCenter
             ? compareAccessWithIdentityCenter(
                   { emails: access.emails, emailDomains: access.emailDomains, groupIds: (accessArgs.groupIds ?? []).map(String) },
