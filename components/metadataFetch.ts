@@ -449,6 +449,9 @@ function looksLikeHtml(body: string): boolean {
 function parseRetryAfter(value: string): number | undefined {
     const v = value.trim();
     if (/^\d+$/.test(v)) return Number(v) * 1000;
+    // An HTTP date starts with a day name and has hh:mm:ss. V8's Date.parse also reads "1.5" or "-1" as days in
+    // 2001, which would turn a malformed value into no delay at all.
+    if (!/^[A-Za-z]{3,9},? /.test(v) || !/\d\d:\d\d:\d\d/.test(v)) return undefined;
     const at = Date.parse(v);
     return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

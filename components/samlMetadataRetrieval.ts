@@ -136,10 +136,11 @@ export async function retrieveSamlMetadata(
         timeoutMs: inputs.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         retry,
     });
+    // "" means "not given", as it does in check (an Output that resolved to an empty string).
     const facts = parseSamlMetadata(fetched.body, {
-        entityId: inputs.expectedEntityId,
-        ssoUrl: inputs.expectedSsoUrl,
-        certificate: enforceCertificate ? inputs.expectedCertificate : undefined,
+        entityId: inputs.expectedEntityId || undefined,
+        ssoUrl: inputs.expectedSsoUrl || undefined,
+        certificate: (enforceCertificate && inputs.expectedCertificate) || undefined,
     });
     const warnings = [...facts.warnings];
     if (previous?.signingCertificateSha256 && previous.signingCertificateSha256 !== facts.signingCertificateSha256) {
