@@ -110,7 +110,8 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
             ...(this.policy ? [{ id: this.policy.id, precedence: 1 }] : []),
             ...policyIds.map((id, i) => ({ id, precedence: i + (this.policy ? 2 : 1) })),
         ];
-        const allowedIdps = args.allowedIdps;
+        // Cloudflare treats allowed identity providers as a set, so reordering them in config must not be a diff.
+        const allowedIdps = args.allowedIdps && sortKnown(args.allowedIdps);
         this.application = new cloudflare.ZeroTrustAccessApplication(
             `${name}-app`,
             {

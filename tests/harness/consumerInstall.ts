@@ -1,0 +1,182 @@
+// The package as a consumer meets it: built, `npm pack`ed, and installed into a throwaway consumer project.
+// Shared by tests/package.test.ts, tests/quietPreview.test.ts and bench/run.ts; the project is made once per process
+// (building and packing take several seconds) and removed when the process exits.
+//
+// The consumer's node_modules is built the way npm lays it out, without network or copying 300 MB: the tarball is
+// unpacked into node_modules/zero-trust-aws-sso, and every other package is a symlink into this repo's node_modules.
+// Node runs with --preserve-symlinks so that each symlinked package resolves its own dependencies from the
+// consumer's node_modules, exactly as a real install would (one @pulumi/pulumi, one set of mocks).
+import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+
+/** The package name, as consumers import it. */
+export const PACKAGE_NAME = "zero-trust-aws-sso";
+
+// The consumer program: the README's API, strict, including the optional arguments.
+const CONSUMER_PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
+import { ZeroTrustAwsSso, SamlMetadata, type ZeroTrustAwsSsoArgs } from "zero-trust-aws-sso";
+
+const args: ZeroTrustAwsSsoArgs = {
+    accountId: "0123456789abcdef0123456789abcdef",
+    awsIssuerUrl: "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890",
+    awsAcsUrl: "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/0f2e4c1a-8b9d-4e6f-a1b2-c3d4e5f60718",
+    awsAccessPortalUrl: "https://d-1234567890.awsapps.com/start",
+    access: { emails: ["ada@example.com"], emailDomains: ["example.com"], groupIds: [], policyIds: [] },
+    allowedIdps: ["0b4d2c1e-0000-4000-8000-000000000001"],
+    appName: "Amazon AWS",
+    samlAttributes: [{ name: "https://aws.amazon.com/SAML/Attributes/AccessControl:Team", source: "team" }],
+    metadata: { timeoutMs: 10000, retry: { attempts: 8, minDelayMs: 500, maxDelayMs: 10000 }, allowedHosts: ["localhost"] },
+};
+export const sso = new ZeroTrustAwsSso("aws", args, {});
+export const standalone = new SamlMetadata("standalone", {
+    url: sso.metadataUrl,
+    expectedEntityId: sso.idpEntityId,
+    allowedHosts: ["localhost"],
+    timeoutMs: 5000,
+    retry: { attempts: 2 },
+});
+export const fingerprint: pulumi.Output<string> = sso.signingCertificateSha256;
+export const xml: pulumi.Output<string> = sso.metadataXml;
+export const steps: pulumi.Output<string> = sso.awsSetupSteps;
+export const notAfter: pulumi.Output<string> = standalone.signingCertificateNotAfter;
+`;
+
+// Runs the compiled consumer under mocks and prints each dynamic resource's __provider text as JSON.
+const CONSUMER_RUNNER = `
+const pulumi = require("@pulumi/pulumi");
+const registered = [];
+pulumi.runtime.setMocks({
+    newResource(args) {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        if (args.type.startsWith("cloudflare:index/zeroTrustAccessApplication")) {
+            const base = process.env.TEAM_DOMAIN;
+            return { id: "app-id", state: { ...args.inputs, saasApp: { ...args.inputs.saasApp,
+                ssoEndpoint: base + "/cdn-cgi/access/sso/saml/abc", idpEntityId: base + "/abc", publicKey: process.env.PUBLIC_KEY } } };
+        }
+        return { id: args.name + "-id", state: args.inputs };
+    },
+    call() { return {}; },
+}, "consumer", "test", true).then(async () => {
+    require("./index.js");
+    await new Promise((r) => setTimeout(r, 1500));
+    const dynamic = registered.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
+    process.stdout.write(JSON.stringify(dynamic.map((r) => ({ name: r.name, provider: r.inputs.__provider }))));
+});
+`;
+
+/** A consumer project with the packed package installed. */
+export interface ConsumerProject {
+    /** The project directory (a fresh temporary directory). */
+    dir: string;
+    /** The tarball `npm pack` wrote (inside `dir`). */
+    tarball: string;
+    /** The files in the tarball, sorted. */
+    files: string[];
+    /** Where the package is installed: `<dir>/node_modules/zero-trust-aws-sso`. */
+    packageDir: string;
+}
+
+/** One dynamic resource of the consumer program, with the `__provider` text serialized from the installed package. */
+export interface ConsumerDynamicResource {
+    name: string;
+    provider: string;
+}
+
+let project: ConsumerProject | undefined;
+let compiled: SpawnSyncReturns<string> | undefined;
+let lastRun: ConsumerDynamicResource[] | undefined;
+
+/**
+ * Builds the package (`npm run build`), packs it and lays out a consumer project around the tarball; once per
+ * process, later calls return the same project. The directory is removed when the process exits.
+ */
+export function consumerProject(): ConsumerProject {
+    if (project) return project;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ztas-consumer-"));
+    process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+    const { tarball, files } = packageTarball(dir);
+    layOutConsumer(dir, tarball);
+    project = { dir, tarball, files, packageDir: path.join(dir, "node_modules", PACKAGE_NAME) };
+    return project;
+}
+
+/**
+ * Compiles the consumer program (strict TypeScript) against the packed type declarations, once per process.
+ * Returns tsc's result; the caller asserts on it.
+ */
+export function compileConsumer(): SpawnSyncReturns<string> {
+    if (compiled) return compiled;
+    const { dir } = consumerProject();
+    const tsc = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+    compiled = spawnSync(process.execPath, ["--preserve-symlinks", tsc, "-p", dir], { cwd: dir, encoding: "utf8" });
+    return compiled;
+}
+
+/**
+ * Runs the compiled consumer program under mocks (compiling it first if needed) and returns its dynamic resources
+ * with their `__provider` texts. `teamDomain` and `publicKey` are what the mocked Access application computes; the
+ * provider texts do not depend on them.
+ */
+export function runConsumer(env: { teamDomain?: string; publicKey?: string } = {}): ConsumerDynamicResource[] {
+    const tsc = compileConsumer();
+    if (tsc.status !== 0) throw new Error(`the consumer program does not compile:\n${tsc.stdout}${tsc.stderr}`);
+    const { dir } = consumerProject();
+    const run = spawnSync(process.execPath, ["--preserve-symlinks", "--preserve-symlinks-main", "run.js"], {
+        cwd: dir,
+        encoding: "utf8",
+        env: {
+            PATH: process.env.PATH ?? "",
+            TEAM_DOMAIN: env.teamDomain ?? "https://localhost:8443",
+            PUBLIC_KEY: env.publicKey ?? "",
+        },
+    });
+    if (run.status !== 0) throw new Error(`the consumer program failed (exit ${run.status}):\n${run.stderr}`);
+    lastRun = JSON.parse(run.stdout) as ConsumerDynamicResource[];
+    return lastRun;
+}
+
+/**
+ * The `__provider` text serialized from the installed package. Reuses this process's last consumer run when there
+ * was one (the text does not depend on the run's environment), so suites that only need the text cost nothing extra.
+ */
+export function installedProviderText(): string {
+    const dynamic = lastRun ?? runConsumer();
+    const texts = new Set(dynamic.map((d) => d.provider));
+    if (dynamic.length === 0 || texts.size !== 1 || typeof dynamic[0].provider !== "string") {
+        throw new Error(`expected one __provider text shared by every SamlMetadata, got ${texts.size} from ${dynamic.length} resources`);
+    }
+    return dynamic[0].provider;
+}
+
+function packageTarball(outDir: string): { tarball: string; files: string[] } {
+    execFileSync(NPM, ["run", "build", "--silent"], { cwd: REPO, stdio: "pipe" });
+    const json = execFileSync(NPM, ["pack", "--json", "--pack-destination", outDir], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] }).toString();
+    const [info] = JSON.parse(json) as { filename: string; files: { path: string }[] }[];
+    return { tarball: path.join(outDir, info.filename), files: info.files.map((f) => f.path).sort() };
+}
+
+function layOutConsumer(dir: string, tarball: string): void {
+    const modules = path.join(dir, "node_modules");
+    fs.mkdirSync(path.join(modules, PACKAGE_NAME), { recursive: true });
+    execFileSync("tar", ["-xzf", tarball, "-C", path.join(modules, PACKAGE_NAME), "--strip-components=1"]);
+    for (const entry of fs.readdirSync(path.join(REPO, "node_modules"))) {
+        if (entry === ".bin" || entry === ".package-lock.json" || entry === PACKAGE_NAME) continue;
+        fs.symlinkSync(path.join(REPO, "node_modules", entry), path.join(modules, entry));
+    }
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "index.ts"), CONSUMER_PROGRAM);
+    fs.writeFileSync(path.join(dir, "run.js"), CONSUMER_RUNNER);
+    fs.writeFileSync(
+        path.join(dir, "tsconfig.json"),
+        JSON.stringify({
+            compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, skipLibCheck: true, types: ["node"], outDir: "." },
+            files: ["index.ts"],
+        }),
+    );
+}
