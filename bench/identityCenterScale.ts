@@ -160,7 +160,14 @@ async function measure(users: number, plainStacks: boolean): Promise<Measurement
 }
 
 function runChild(users: number, plainStacks: boolean): Measurement {
-    const args = ["-r", "ts-node/register/transpile-only", __filename, "--child", String(users), ...(plainStacks ? ["--plain-stacks"] : [])];
+    const args = [
+        "-r",
+        "ts-node/register/transpile-only",
+        __filename,
+        "--child",
+        String(users),
+        ...(plainStacks ? ["--plain-stacks"] : []),
+    ];
     const child = spawnSync(process.execPath, args, {
         cwd: process.cwd(),
         encoding: "utf8",
@@ -174,20 +181,34 @@ function runChild(users: number, plainStacks: boolean): Measurement {
 }
 
 function table(rows: Measurement[]): string {
-    const header = ["stacks", "users", "groups", "perm sets", "accounts", "resources", "wall ms", "ms/resource", "base RSS MB", "peak RSS MB", "peak heap MB"];
-    const body = rows.map((m) => [
-        m.plainStacks ? "plain" : "mapped",
-        m.shape.users,
-        m.shape.groups,
-        m.shape.permissionSets,
-        m.shape.accounts,
-        m.resources,
-        m.wallMs.toFixed(0),
-        (m.wallMs / m.resources).toFixed(3),
-        m.baselineRssMb.toFixed(0),
-        m.peakRssMb.toFixed(0),
-        m.peakHeapMb.toFixed(0),
-    ].map(String));
+    const header = [
+        "stacks",
+        "users",
+        "groups",
+        "perm sets",
+        "accounts",
+        "resources",
+        "wall ms",
+        "ms/resource",
+        "base RSS MB",
+        "peak RSS MB",
+        "peak heap MB",
+    ];
+    const body = rows.map((m) =>
+        [
+            m.plainStacks ? "plain" : "mapped",
+            m.shape.users,
+            m.shape.groups,
+            m.shape.permissionSets,
+            m.shape.accounts,
+            m.resources,
+            m.wallMs.toFixed(0),
+            (m.wallMs / m.resources).toFixed(3),
+            m.baselineRssMb.toFixed(0),
+            m.peakRssMb.toFixed(0),
+            m.peakHeapMb.toFixed(0),
+        ].map(String),
+    );
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
     const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padStart(widths[i])).join(" | ")} |`;
     return [line(header), `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`, ...body.map(line)].join("\n");
@@ -207,7 +228,10 @@ if (require.main === module) {
             },
         );
     } else {
-        const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+        const sizes = process.argv
+            .slice(2)
+            .map(Number)
+            .filter((n) => Number.isInteger(n) && n > 0);
         const rows = [false, true].flatMap((plain) => (sizes.length > 0 ? sizes : [10, 100, 1000]).map((n) => runChild(n, plain)));
         console.log(table(rows));
         console.log(

@@ -26,9 +26,7 @@ const REPO = path.resolve(__dirname, "..");
 const QUICK = process.argv.includes("--quick");
 
 /** Repetitions per measurement (each variant gets this many). */
-const REPS = QUICK
-    ? { construct1: 5, construct50: 3, imports: 3, fetch: 10 }
-    : { construct1: 21, construct50: 7, imports: 11, fetch: 41 };
+const REPS = QUICK ? { construct1: 5, construct50: 3, imports: 3, fetch: 10 } : { construct1: 21, construct50: 7, imports: 11, fetch: 41 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -48,7 +46,10 @@ function tsChild(args: string[]): string[] {
 }
 
 function lastJsonLine<T>(stdout: string, what: string, stderr = ""): T {
-    const line = stdout.split("\n").reverse().find((l) => l.startsWith("{"));
+    const line = stdout
+        .split("\n")
+        .reverse()
+        .find((l) => l.startsWith("{"));
     if (!line) throw new Error(`${what} printed no result:\n${stdout}\n${stderr}`);
     return JSON.parse(line) as T;
 }
@@ -92,7 +93,12 @@ async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
                         state: {
                             ...r.inputs,
                             aud: r.name,
-                            saasApp: { ...r.inputs.saasApp, ssoEndpoint: endpoint, idpEntityId: `https://acme.cloudflareaccess.com/${r.name}`, publicKey: "MIIB" },
+                            saasApp: {
+                                ...r.inputs.saasApp,
+                                ssoEndpoint: endpoint,
+                                idpEntityId: `https://acme.cloudflareaccess.com/${r.name}`,
+                                publicKey: "MIIB",
+                            },
                         },
                     };
                 }
@@ -152,7 +158,13 @@ async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
                 spEntityId: ISSUER,
                 consumerServiceUrl: ACS,
                 nameIdFormat: "email",
-                customAttributes: [{ name: ATTRIBUTE.name, nameFormat: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri", source: { name: ATTRIBUTE.source } }],
+                customAttributes: [
+                    {
+                        name: ATTRIBUTE.name,
+                        nameFormat: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
+                        source: { name: ATTRIBUTE.source },
+                    },
+                ],
             },
             policies: [{ id: policy.id, precedence: 1 }],
         });
@@ -186,7 +198,10 @@ async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
         await measure("hand", 1);
     }
     const sizes: ConstructResult["sizes"] = [];
-    for (const [instances, reps] of [[1, REPS.construct1], [50, REPS.construct50]] as const) {
+    for (const [instances, reps] of [
+        [1, REPS.construct1],
+        [50, REPS.construct50],
+    ] as const) {
         const row = { instances, component: [] as number[], hand: [] as number[], registrations: { component: 0, hand: 0 } };
         for (let rep = 0; rep < reps; rep++) {
             // Alternate which program goes first, so neither always runs on a warmer (or more fragmented) heap.
@@ -262,11 +277,24 @@ async function fetchChild(base: string, entityId: string, ssoUrl: string, certif
     const result: FetchResult = { ms: { fetch: [], retrieve: [], bare: [] }, calls: { fetch: 0, retrieve: 0, bare: 0 }, attempts: [] };
     const run: Record<FetchVariant, () => Promise<unknown>> = {
         fetch: async () => {
-            const doc = await fetchMetadataDocument(`${base}?via=fetch`, { allowedHosts, timeoutMs: DEFAULT_TIMEOUT_MS, retry: { ...DEFAULT_RETRY } });
+            const doc = await fetchMetadataDocument(`${base}?via=fetch`, {
+                allowedHosts,
+                timeoutMs: DEFAULT_TIMEOUT_MS,
+                retry: { ...DEFAULT_RETRY },
+            });
             result.attempts.push(doc.attempts);
         },
         retrieve: () =>
-            retrieveSamlMetadata({ url: `${base}?via=retrieve`, expectedEntityId: entityId, expectedSsoUrl: ssoUrl, expectedCertificate: certificate, allowedHosts }, true),
+            retrieveSamlMetadata(
+                {
+                    url: `${base}?via=retrieve`,
+                    expectedEntityId: entityId,
+                    expectedSsoUrl: ssoUrl,
+                    expectedCertificate: certificate,
+                    allowedHosts,
+                },
+                true,
+            ),
         // The baseline: one GET, whole body read, nothing checked. A fresh connection like the component's
         // (agent: false), and the test CA trusted the same way (NODE_EXTRA_CA_CERTS).
         bare: () =>
@@ -368,7 +396,11 @@ async function main(): Promise<void> {
     const built: Record<"ts-node" | "plain", ConstructResult> = {} as Record<"ts-node" | "plain", ConstructResult>;
     for (const stacks of ["ts-node", "plain"] as const) {
         log(`construction + registration, ${stacks} stacks (${REPS.construct1} x 1 and ${REPS.construct50} x 50 instances per program)`);
-        const construct = spawnSync(process.execPath, tsChild(["construct", stacks]), { cwd: REPO, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+        const construct = spawnSync(process.execPath, tsChild(["construct", stacks]), {
+            cwd: REPO,
+            encoding: "utf8",
+            maxBuffer: 64 * 2 ** 20,
+        });
         if (construct.status !== 0) throw new Error(`the construction bench failed:\n${construct.stderr}`);
         built[stacks] = lastJsonLine<ConstructResult>(construct.stdout, "the construction bench", construct.stderr);
     }
@@ -414,7 +446,10 @@ async function main(): Promise<void> {
     const f = fetched.result;
     const perCall = (v: FetchVariant): string => (fetched.requests[v] / f.calls[v]).toFixed(2);
     const bare = median(f.ms.bare);
-    for (const [variant, label] of [["fetch", "fetchMetadataDocument"], ["retrieve", "retrieveSamlMetadata"]] as const) {
+    for (const [variant, label] of [
+        ["fetch", "fetchMetadataDocument"],
+        ["retrieve", "retrieveSamlMetadata"],
+    ] as const) {
         const m = median(f.ms[variant]);
         rows.push([
             `4. healthy download, ${label} (ms)`,
@@ -450,9 +485,12 @@ if (require.main === module) {
             ? main().then(() => undefined)
             : process.argv[childAt + 1] === "construct"
               ? constructChild(process.argv[childAt + 2] === "plain").then((r) => void process.stdout.write(`${JSON.stringify(r)}\n`))
-              : fetchChild(process.argv[childAt + 2], process.argv[childAt + 3], process.argv[childAt + 4], process.env.BENCH_CERT ?? "").then(
-                    (r) => void process.stdout.write(`${JSON.stringify(r)}\n`),
-                );
+              : fetchChild(
+                    process.argv[childAt + 2],
+                    process.argv[childAt + 3],
+                    process.argv[childAt + 4],
+                    process.env.BENCH_CERT ?? "",
+                ).then((r) => void process.stdout.write(`${JSON.stringify(r)}\n`));
     job.then(
         // Mocks and servers may keep handles open; the result is printed, so leave now.
         () => process.exit(0),

@@ -40,8 +40,6 @@ export function compareAccessWithIdentityCenter(
     const users = new Set(userEmails.map((e) => e.toLowerCase()));
     const cloudflareOnly = [...allowed].filter((e) => !users.has(e));
     const groupsMayCover = (access.groupIds ?? []).length > 0;
-    const awsOnly = groupsMayCover
-        ? []
-        : [...users].filter((e) => !allowed.has(e) && !domains.has(e.slice(e.lastIndexOf("@") + 1)));
+    const awsOnly = groupsMayCover ? [] : [...users].filter((e) => !allowed.has(e) && !domains.has(e.slice(e.lastIndexOf("@") + 1)));
     return { cloudflareOnly: cloudflareOnly.sort(compareCodeUnits), awsOnly: awsOnly.sort(compareCodeUnits) };
 }

@@ -73,15 +73,23 @@ export function renderAwsSetupSteps(f: AwsSetupFacts): string {
     if (f.identityCenterUsers && f.identityCenterUsers.length > 0) {
         lines.push(`   This stack manages these ${f.identityCenterUsers.length} users (username = email):`, list(f.identityCenterUsers));
     } else {
-        lines.push("   Create each user with **Username = email address** (or let this component manage them with `identityCenter.users`).");
+        lines.push(
+            "   Create each user with **Username = email address** (or let this component manage them with `identityCenter.users`).",
+        );
     }
     if (f.accessMismatches && (f.accessMismatches.cloudflareOnly.length > 0 || f.accessMismatches.awsOnly.length > 0)) {
         lines.push("   People on one side only will not be able to sign in:");
         if (f.accessMismatches.cloudflareOnly.length > 0) {
-            lines.push("   - allowed by Access but without an Identity Center user:", list(f.accessMismatches.cloudflareOnly).replace(/^ {3}/gm, "     "));
+            lines.push(
+                "   - allowed by Access but without an Identity Center user:",
+                list(f.accessMismatches.cloudflareOnly).replace(/^ {3}/gm, "     "),
+            );
         }
         if (f.accessMismatches.awsOnly.length > 0) {
-            lines.push("   - Identity Center users not allowed by the Access policy:", list(f.accessMismatches.awsOnly).replace(/^ {3}/gm, "     "));
+            lines.push(
+                "   - Identity Center users not allowed by the Access policy:",
+                list(f.accessMismatches.awsOnly).replace(/^ {3}/gm, "     "),
+            );
         }
     }
     lines.push(

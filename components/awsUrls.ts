@@ -20,7 +20,8 @@ const SIGNIN_HOST_PATTERNS: readonly RegExp[] = [
 
 const ISSUER_EXAMPLE = "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890";
 const ACS_EXAMPLE = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/01234567-89ab-cdef-0123-456789abcdef";
-const WHERE = "copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata";
+const WHERE =
+    "copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata";
 
 function parseHttps(value: unknown, field: string, example: string): URL {
     if (typeof value !== "string" || value.trim() === "") {

@@ -323,7 +323,10 @@ function certificateFlag(value: string, cwd: string): string {
             // Long enough that it cannot be a mistyped file name: the base64 body of a <ds:X509Certificate>.
             text = value;
         } else {
-            throw new UsageError(`--expect-certificate: ${JSON.stringify(value)} is neither a file nor PEM or base64 certificate text`, "metadata");
+            throw new UsageError(
+                `--expect-certificate: ${JSON.stringify(value)} is neither a file nor PEM or base64 certificate text`,
+                "metadata",
+            );
         }
     }
     try {
@@ -394,16 +397,35 @@ function checkCommand(args: string[], io: CliIo): number {
 
     // Every check runs even after a failure: a person fixing values copied from a console wants the whole list.
     const findings: Finding[] = [];
-    const issuer = attempt(findings, "awsIssuerUrl", () => parseAwsIssuerUrl(issuerUrl, "awsIssuerUrl"), (facts: AwsIssuerFacts) =>
-        facts.identityStoreId ? `region ${facts.region}, identity store ${facts.identityStoreId}` : `region ${facts.region}`,
+    const issuer = attempt(
+        findings,
+        "awsIssuerUrl",
+        () => parseAwsIssuerUrl(issuerUrl, "awsIssuerUrl"),
+        (facts: AwsIssuerFacts) =>
+            facts.identityStoreId ? `region ${facts.region}, identity store ${facts.identityStoreId}` : `region ${facts.region}`,
     );
-    const acs = attempt(findings, "awsAcsUrl", () => parseAwsAcsUrl(acsUrl, "awsAcsUrl"), (facts) => `region ${facts.region}`);
+    const acs = attempt(
+        findings,
+        "awsAcsUrl",
+        () => parseAwsAcsUrl(acsUrl, "awsAcsUrl"),
+        (facts) => `region ${facts.region}`,
+    );
     if (issuer && acs) {
-        attempt(findings, "awsAcsUrl", () => checkAwsUrlPair(issuer, acs), () => `same region as awsIssuerUrl (${acs.region})`);
+        attempt(
+            findings,
+            "awsAcsUrl",
+            () => checkAwsUrlPair(issuer, acs),
+            () => `same region as awsIssuerUrl (${acs.region})`,
+        );
     }
     const portalUrl = values.portal;
     if (portalUrl !== undefined) {
-        attempt(findings, "awsAccessPortalUrl", () => parseAwsAccessPortalUrl(portalUrl, "awsAccessPortalUrl"), () => "an AWS access portal URL");
+        attempt(
+            findings,
+            "awsAccessPortalUrl",
+            () => parseAwsAccessPortalUrl(portalUrl, "awsAccessPortalUrl"),
+            () => "an AWS access portal URL",
+        );
     }
 
     const failed = findings.filter((f) => !f.ok).length;
@@ -479,7 +501,7 @@ if (require.main === module) {
     // A closed pipe (`... -o - | head`) is not an error worth a stack trace.
     process.stdout.on("error", (error: NodeJS.ErrnoException) => {
         if (error.code !== "EPIPE") process.stderr.write(`${PROGRAM}: cannot write to stdout: ${error.message}\n`);
-        process.exit(error.code === "EPIPE" ? process.exitCode ?? EXIT_OK : EXIT_FAILURE);
+        process.exit(error.code === "EPIPE" ? (process.exitCode ?? EXIT_OK) : EXIT_FAILURE);
     });
     void runCli(process.argv.slice(2), {
         stdout: (s) => process.stdout.write(s),

@@ -217,12 +217,22 @@ function pickInstance(
         throw new pulumi.ResourceError(`${path}: ${message}`, parent);
     };
     if (arn !== undefined) {
-        return instances.find((i) => i.arn === arn) ??
-            fail(`${field}.instanceArn`, `"${arn}" is not an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the ARN and the provider's region, or pass identityStoreId as well.`);
+        return (
+            instances.find((i) => i.arn === arn) ??
+            fail(
+                `${field}.instanceArn`,
+                `"${arn}" is not an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the ARN and the provider's region, or pass identityStoreId as well.`,
+            )
+        );
     }
     if (storeId !== undefined) {
-        return instances.find((i) => i.identityStoreId === storeId) ??
-            fail(`${field}.identityStoreId`, `"${storeId}" is not the identity store of an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the id and the provider's region, or pass instanceArn as well.`);
+        return (
+            instances.find((i) => i.identityStoreId === storeId) ??
+            fail(
+                `${field}.identityStoreId`,
+                `"${storeId}" is not the identity store of an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the id and the provider's region, or pass instanceArn as well.`,
+            )
+        );
     }
     if (instances.length === 1) return instances[0];
     if (instances.length === 0) {
@@ -236,4 +246,3 @@ function pickInstance(
         `found ${instances.length} IAM Identity Center instances, so which one to manage is ambiguous: ${listed}. Pass instanceArn and identityStoreId of the one to manage.`,
     );
 }
-

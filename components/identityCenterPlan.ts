@@ -141,13 +141,19 @@ function planUsers(list: unknown, field: string): Map<string, PlannedUser & { in
         if (!isObject(u)) throw new InvalidArgumentError(at, "must be an object { email, givenName, familyName }.");
         const email = u.email;
         if (typeof email !== "string" || email.trim() === "") {
-            throw new InvalidArgumentError(`${at}.email`, "is required: the email address is the Identity Center username, e.g. ada@example.com.");
+            throw new InvalidArgumentError(
+                `${at}.email`,
+                "is required: the email address is the Identity Center username, e.g. ada@example.com.",
+            );
         }
         if (!EMAIL_PATTERN.test(email)) {
             throw new InvalidArgumentError(`${at}.email`, `"${email}" is not a valid email address; write it as name@example.com.`);
         }
         if (email.length > MAX_USER_NAME) {
-            throw new InvalidArgumentError(`${at}.email`, `is ${email.length} characters long; Identity Center usernames (the email) are limited to ${MAX_USER_NAME}.`);
+            throw new InvalidArgumentError(
+                `${at}.email`,
+                `is ${email.length} characters long; Identity Center usernames (the email) are limited to ${MAX_USER_NAME}.`,
+            );
         }
         const key = email.toLowerCase();
         const first = users.get(key);
@@ -184,7 +190,7 @@ function planGroups(
     for (const [g, i] of listOf(list, field, "{ name, members }")) {
         const at = `${field}[${i}]`;
         if (typeof g.name !== "string" || g.name.trim() === "") {
-            throw new InvalidArgumentError(`${at}.name`, "is required: give the group a name, e.g. \"Administrators\".");
+            throw new InvalidArgumentError(`${at}.name`, 'is required: give the group a name, e.g. "Administrators".');
         }
         const name = g.name;
         const first = byFolded.get(name.toLowerCase());
@@ -198,7 +204,12 @@ function planGroups(
         if (g.description !== undefined && typeof g.description !== "string") {
             throw new InvalidArgumentError(`${at}.description`, "must be a string.");
         }
-        byName.set(name, { name, suffix: `group-${name}`, index: i, ...(g.description !== undefined ? { description: g.description } : {}) });
+        byName.set(name, {
+            name,
+            suffix: `group-${name}`,
+            index: i,
+            ...(g.description !== undefined ? { description: g.description } : {}),
+        });
 
         const seen = new Map<string, number>();
         for (const [member, j] of stringList(g.members, `${at}.members`, "emails of identityCenter.users")) {
@@ -206,7 +217,10 @@ function planGroups(
             const key = declaredUser(member, mat, users, userList, "the group");
             const dup = seen.get(key);
             if (dup !== undefined) {
-                throw new InvalidArgumentError(mat, `"${member}" is already listed as ${at}.members[${dup}] (compared case-insensitively); remove one of them.`);
+                throw new InvalidArgumentError(
+                    mat,
+                    `"${member}" is already listed as ${at}.members[${dup}] (compared case-insensitively); remove one of them.`,
+                );
             }
             seen.set(key, j);
             const suffix = `member-${name}-${key}`;
@@ -244,7 +258,8 @@ function planPermissionSets(list: unknown, field: string): Map<string, PlannedPe
                 throw new InvalidArgumentError(`${at}.${key}`, "must be a non-empty string; give a value or omit it.");
             }
         }
-        const sessionDuration = p.sessionDuration === undefined ? undefined : checkSessionDuration(p.sessionDuration, `${at}.sessionDuration`);
+        const sessionDuration =
+            p.sessionDuration === undefined ? undefined : checkSessionDuration(p.sessionDuration, `${at}.sessionDuration`);
 
         const managedPolicies: PlannedManagedPolicy[] = [];
         const seenArns = new Map<string, number>();
@@ -264,7 +279,11 @@ function planPermissionSets(list: unknown, field: string): Map<string, PlannedPe
         const inlinePolicy =
             p.inlinePolicy === undefined
                 ? undefined
-                : { suffix: `inline-policy-${name}`, permissionSet: name, policy: normalizePolicyJson(p.inlinePolicy, `${at}.inlinePolicy`) };
+                : {
+                      suffix: `inline-policy-${name}`,
+                      permissionSet: name,
+                      policy: normalizePolicyJson(p.inlinePolicy, `${at}.inlinePolicy`),
+                  };
         sets.set(name, {
             name,
             suffix: `permission-set-${name}`,
@@ -303,16 +322,23 @@ function planAssignments(
         }
         const accounts = [...stringList(a.accountIds, `${at}.accountIds`, "12-digit AWS account ids", true)];
         if (accounts.length === 0) {
-            throw new InvalidArgumentError(`${at}.accountIds`, "lists no AWS accounts; give at least one 12-digit account id, e.g. \"012345678901\".");
+            throw new InvalidArgumentError(
+                `${at}.accountIds`,
+                'lists no AWS accounts; give at least one 12-digit account id, e.g. "012345678901".',
+            );
         }
         const seenAccounts = new Map<string, number>();
         for (const [id, k] of accounts) {
             const kat = `${at}.accountIds[${k}]`;
             if (!ACCOUNT_ID.test(id)) {
-                throw new InvalidArgumentError(kat, `"${id}" is not an AWS account id: expected exactly 12 digits, written as a string with any leading zeros kept, e.g. "012345678901".`);
+                throw new InvalidArgumentError(
+                    kat,
+                    `"${id}" is not an AWS account id: expected exactly 12 digits, written as a string with any leading zeros kept, e.g. "012345678901".`,
+                );
             }
             const dup = seenAccounts.get(id);
-            if (dup !== undefined) throw new InvalidArgumentError(kat, `"${id}" is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
+            if (dup !== undefined)
+                throw new InvalidArgumentError(kat, `"${id}" is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
             seenAccounts.set(id, k);
         }
 
@@ -328,7 +354,8 @@ function planAssignments(
                 );
             }
             const dup = seenGroups.get(group);
-            if (dup !== undefined) throw new InvalidArgumentError(kat, `"${group}" is already listed as ${at}.groups[${dup}]; remove one of them.`);
+            if (dup !== undefined)
+                throw new InvalidArgumentError(kat, `"${group}" is already listed as ${at}.groups[${dup}]; remove one of them.`);
             seenGroups.set(group, k);
             principals.push({ type: "GROUP", principal: group, label: `group "${group}"`, path: kat });
         }
@@ -338,7 +365,10 @@ function planAssignments(
             const key = declaredUser(email, kat, users, `${base}.users`, "the assignment");
             const dup = seenUsers.get(key);
             if (dup !== undefined) {
-                throw new InvalidArgumentError(kat, `"${email}" is already listed as ${at}.users[${dup}] (compared case-insensitively); remove one of them.`);
+                throw new InvalidArgumentError(
+                    kat,
+                    `"${email}" is already listed as ${at}.users[${dup}] (compared case-insensitively); remove one of them.`,
+                );
             }
             seenUsers.set(key, k);
             principals.push({ type: "USER", principal: key, label: `user "${key}"`, path: kat });
@@ -381,7 +411,10 @@ function declaredUser(email: string, field: string, users: Map<string, PlannedUs
     const key = email.toLowerCase();
     if (!users.has(key)) {
         const none = users.size === 0 ? ` (${userList} is empty)` : "";
-        throw new InvalidArgumentError(field, `"${email}" is not one of ${userList}${none}; add a user with this email or remove it from ${where}.`);
+        throw new InvalidArgumentError(
+            field,
+            `"${email}" is not one of ${userList}${none}; add a user with this email or remove it from ${where}.`,
+        );
     }
     return key;
 }
@@ -398,7 +431,10 @@ function checkSessionDuration(value: unknown, field: string): string {
         const hours = /^(\d+)\s*h(?:ours?)?$/i.exec(value);
         const minutes = /^(\d+)\s*m(?:in(?:utes?)?)?$/i.exec(value);
         const hint = hours ? ` Did you mean "PT${hours[1]}H"?` : minutes ? ` Did you mean "PT${minutes[1]}M"?` : "";
-        throw new InvalidArgumentError(field, `"${value}" is not an ISO 8601 duration of the form PT<hours>H<minutes>M, e.g. "PT8H", "PT90M" or "PT1H30M"; ${range}.${hint}`);
+        throw new InvalidArgumentError(
+            field,
+            `"${value}" is not an ISO 8601 duration of the form PT<hours>H<minutes>M, e.g. "PT8H", "PT90M" or "PT1H30M"; ${range}.${hint}`,
+        );
     }
     const seconds = Math.round((Number(loose[1] ?? 0) * 3600 + Number(loose[2] ?? 0) * 60 + Number(loose[3] ?? 0)) * 1000) / 1000;
     if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
@@ -420,7 +456,11 @@ function describeSeconds(seconds: number): string {
     const h = Math.floor(seconds / 3600);
     const m = Math.floor((seconds % 3600) / 60);
     const s = seconds % 60;
-    const parts = [h ? `${h} hour${h === 1 ? "" : "s"}` : "", m ? `${m} minute${m === 1 ? "" : "s"}` : "", s ? `${s} second${s === 1 ? "" : "s"}` : ""];
+    const parts = [
+        h ? `${h} hour${h === 1 ? "" : "s"}` : "",
+        m ? `${m} minute${m === 1 ? "" : "s"}` : "",
+        s ? `${s} second${s === 1 ? "" : "s"}` : "",
+    ];
     return parts.filter(Boolean).join(" ") || "0 seconds";
 }
 
@@ -446,7 +486,10 @@ function checkManagedPolicyArn(arn: string, field: string): string {
 
 function normalizePolicyJson(value: unknown, field: string): string {
     if (typeof value !== "string") {
-        throw new InvalidArgumentError(field, "must be the policy document as JSON text, e.g. JSON.stringify({ Version: \"2012-10-17\", Statement: [...] }).");
+        throw new InvalidArgumentError(
+            field,
+            'must be the policy document as JSON text, e.g. JSON.stringify({ Version: "2012-10-17", Statement: [...] }).',
+        );
     }
     let parsed: unknown;
     try {
@@ -459,7 +502,10 @@ function normalizePolicyJson(value: unknown, field: string): string {
     }
     if (!isObject(parsed)) {
         const kind = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : `a ${typeof parsed}`;
-        throw new InvalidArgumentError(field, `is ${kind}, not a JSON object; an IAM policy document is an object { "Version": "2012-10-17", "Statement": [...] }.`);
+        throw new InvalidArgumentError(
+            field,
+            `is ${kind}, not a JSON object; an IAM policy document is an object { "Version": "2012-10-17", "Statement": [...] }.`,
+        );
     }
     return JSON.stringify(parsed);
 }
@@ -496,9 +542,10 @@ function* stringList(list: unknown, field: string, what: string, accountIds = fa
     for (let i = 0; i < list.length; i++) {
         const item: unknown = list[i];
         if (typeof item !== "string") {
-            const number = accountIds && typeof item === "number"
-                ? `is the number ${item}, not a string; write AWS account ids as 12-digit strings ("${String(item).padStart(12, "0")}"), because a number loses leading zeros.`
-                : `must be a string (one of the ${what}).`;
+            const number =
+                accountIds && typeof item === "number"
+                    ? `is the number ${item}, not a string; write AWS account ids as 12-digit strings ("${String(item).padStart(12, "0")}"), because a number loses leading zeros.`
+                    : `must be a string (one of the ${what}).`;
             throw new InvalidArgumentError(`${field}[${i}]`, number);
         }
         yield [item, i];
@@ -512,7 +559,11 @@ function caseHint(value: string, declared: string[]): string {
 
 function quoteList(values: string[]): string {
     if (values.length === 0) return "none declared";
-    const shown = [...values].sort(compareCodeUnits).slice(0, 10).map((v) => `"${v}"`).join(", ");
+    const shown = [...values]
+        .sort(compareCodeUnits)
+        .slice(0, 10)
+        .map((v) => `"${v}"`)
+        .join(", ");
     return values.length > 10 ? `${shown}, and ${values.length - 10} more` : shown;
 }
 
@@ -529,4 +580,3 @@ function bySuffix<T extends { suffix: string }>(items: T[]): T[] {
 export function compareCodeUnits(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-

@@ -261,7 +261,10 @@ async function attemptOnce(start: URL, options: MetadataFetchOptions): Promise<O
         try {
             target = new URL(hop.location, hop.url);
         } catch {
-            return { kind: "fatal", message: `GET ${shown} redirected (HTTP ${hop.status}) to an invalid Location ${quote(hop.location)}.` };
+            return {
+                kind: "fatal",
+                message: `GET ${shown} redirected (HTTP ${hop.status}) to an invalid Location ${quote(hop.location)}.`,
+            };
         }
         if (hops >= MAX_REDIRECTS) {
             return {
@@ -441,7 +444,10 @@ function isXmlType(media: string): boolean {
 }
 
 function looksLikeHtml(body: string): boolean {
-    const head = body.replace(/^[\ufeff\s]+/, "").slice(0, 20).toLowerCase();
+    const head = body
+        .replace(/^[\ufeff\s]+/, "")
+        .slice(0, 20)
+        .toLowerCase();
     return head.startsWith("<!doctype html") || head.startsWith("<html");
 }
 
@@ -462,7 +468,7 @@ function statusText(status: number): string {
 }
 
 function headerValue(value: string | string[] | undefined): string {
-    return Array.isArray(value) ? value.join(", ") : value ?? "";
+    return Array.isArray(value) ? value.join(", ") : (value ?? "");
 }
 
 function requiredOptionsProblem(options: MetadataFetchOptions): string | undefined {

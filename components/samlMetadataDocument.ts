@@ -239,7 +239,9 @@ function saml2IdpDescriptor(root: Element): Element {
             }
         }
         const found = names.length === 0 ? "no child elements" : names.join(", ");
-        throw new Error(`SAML metadata: the EntityDescriptor has no IDPSSODescriptor (found: ${found}); it does not describe an identity provider.`);
+        throw new Error(
+            `SAML metadata: the EntityDescriptor has no IDPSSODescriptor (found: ${found}); it does not describe an identity provider.`,
+        );
     }
     const saml2 = descriptors.find((d) => (attribute(d, "protocolSupportEnumeration") ?? "").split(/\s+/).includes(SAML2_PROTOCOL));
     if (!saml2) {
@@ -324,7 +326,10 @@ function signingCertificate(idp: Element, expected: CertificateFacts | undefined
         throw new Error(`SAML metadata: the IDPSSODescriptor has no signing certificate: ${found}.`);
     }
     const certificates = texts.map((text, i) =>
-        readCertificate(text, texts.length === 1 ? "SAML metadata: signing certificate" : `SAML metadata: signing certificate ${i + 1} of ${texts.length}`),
+        readCertificate(
+            text,
+            texts.length === 1 ? "SAML metadata: signing certificate" : `SAML metadata: signing certificate ${i + 1} of ${texts.length}`,
+        ),
     );
 
     if (expected) {

@@ -80,7 +80,10 @@ export function checkSamlMetadataInputs(news: Record<string, unknown>): {
     const url = news.url;
     const allowedHosts = news.allowedHosts;
     if (url === undefined || url === null || url === "") {
-        failures.push({ property: "url", reason: "url is required: the application's SAML metadata endpoint, <ssoEndpoint>/saml-metadata." });
+        failures.push({
+            property: "url",
+            reason: "url is required: the application's SAML metadata endpoint, <ssoEndpoint>/saml-metadata.",
+        });
     } else if (!containsUnknown(url) && !containsUnknown(allowedHosts)) {
         if (typeof url !== "string") {
             failures.push({ property: "url", reason: "url must be a string." });

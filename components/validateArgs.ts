@@ -42,7 +42,10 @@ export function normalizeEmailDomain(value: unknown, field: string): string {
         throw new InvalidArgumentError(field, "must be a domain such as example.com.");
     }
     if (value.includes("@")) {
-        throw new InvalidArgumentError(field, `"${value}" contains "@": give the domain only, e.g. "${value.slice(value.lastIndexOf("@") + 1)}", or move the address to access.emails.`);
+        throw new InvalidArgumentError(
+            field,
+            `"${value}" contains "@": give the domain only, e.g. "${value.slice(value.lastIndexOf("@") + 1)}", or move the address to access.emails.`,
+        );
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) {
         throw new InvalidArgumentError(field, `"${value}" is a URL: give the bare domain, e.g. "example.com".`);
@@ -73,12 +76,7 @@ export function normalizeEmailDomainList(values: readonly unknown[], field: stri
     return normalizeList(values, field, normalizeEmailDomain, "domains");
 }
 
-function normalizeList(
-    values: readonly unknown[],
-    field: string,
-    normalize: (v: unknown, f: string) => string,
-    plural: string,
-): string[] {
+function normalizeList(values: readonly unknown[], field: string, normalize: (v: unknown, f: string) => string, plural: string): string[] {
     if (!Array.isArray(values)) {
         throw new InvalidArgumentError(field, `must be a list of ${plural}.`);
     }
@@ -87,7 +85,10 @@ function normalizeList(
         const n = normalize(v, `${field}[${i}]`);
         const first = seen.get(n);
         if (first !== undefined) {
-            throw new InvalidArgumentError(`${field}[${i}]`, `"${v}" duplicates ${field}[${first}] (compared case-insensitively); remove one of them.`);
+            throw new InvalidArgumentError(
+                `${field}[${i}]`,
+                `"${v}" duplicates ${field}[${first}] (compared case-insensitively); remove one of them.`,
+            );
         }
         seen.set(n, i);
     });
@@ -114,14 +115,23 @@ export function checkSamlAttributes(attributes: readonly SamlAttribute[], field 
     attributes.forEach((a, i) => {
         const at = `${field}[${i}]`;
         if (!a || typeof a.name !== "string" || a.name.trim() === "") {
-            throw new InvalidArgumentError(`${at}.name`, "must be a non-empty attribute name, e.g. https://aws.amazon.com/SAML/Attributes/AccessControl:Team.");
+            throw new InvalidArgumentError(
+                `${at}.name`,
+                "must be a non-empty attribute name, e.g. https://aws.amazon.com/SAML/Attributes/AccessControl:Team.",
+            );
         }
         if (typeof a.source !== "string" || a.source.trim() === "") {
-            throw new InvalidArgumentError(`${at}.source`, `must name the identity provider claim that supplies "${a.name}", e.g. "email" or "groups".`);
+            throw new InvalidArgumentError(
+                `${at}.source`,
+                `must name the identity provider claim that supplies "${a.name}", e.g. "email" or "groups".`,
+            );
         }
         const first = seen.get(a.name);
         if (first !== undefined) {
-            throw new InvalidArgumentError(`${at}.name`, `"${a.name}" duplicates ${field}[${first}].name; SAML attribute names must be unique.`);
+            throw new InvalidArgumentError(
+                `${at}.name`,
+                `"${a.name}" duplicates ${field}[${first}].name; SAML attribute names must be unique.`,
+            );
         }
         seen.set(a.name, i);
         samlNameFormat(a, at);
@@ -180,14 +190,20 @@ export function validateZeroTrustAwsSsoArgs(args: ZeroTrustAwsSsoArgs, identityC
     const access = args.access ?? {};
     // An empty list means "not given" (config defaults arrive as []), so Identity Center users then stand in.
     const emails =
-        access.emails !== undefined && access.emails.length > 0 ? normalizeEmailList(access.emails, "access.emails") : [...identityCenterEmails];
+        access.emails !== undefined && access.emails.length > 0
+            ? normalizeEmailList(access.emails, "access.emails")
+            : [...identityCenterEmails];
     const emailDomains = access.emailDomains !== undefined ? normalizeEmailDomainList(access.emailDomains, "access.emailDomains") : [];
     const groupIds = access.groupIds ?? [];
     const policyIds = access.policyIds ?? [];
-    for (const [name, list] of [["access.groupIds", groupIds], ["access.policyIds", policyIds]] as const) {
+    for (const [name, list] of [
+        ["access.groupIds", groupIds],
+        ["access.policyIds", policyIds],
+    ] as const) {
         if (!Array.isArray(list)) throw new InvalidArgumentError(name, "must be a list of ids.");
         list.forEach((id, i) => {
-            if (isKnownString(id) && id.trim() === "") throw new InvalidArgumentError(`${name}[${i}]`, "is empty; give the id or remove the entry.");
+            if (isKnownString(id) && id.trim() === "")
+                throw new InvalidArgumentError(`${name}[${i}]`, "is empty; give the id or remove the entry.");
         });
         const known = list.filter(isKnownString);
         const dup = known.findIndex((id, i) => known.indexOf(id) !== i);
@@ -198,7 +214,7 @@ export function validateZeroTrustAwsSsoArgs(args: ZeroTrustAwsSsoArgs, identityC
         throw new InvalidArgumentError(
             "access",
             "allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds " +
-                "(or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies \"everyone\".",
+                '(or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies "everyone".',
         );
     }
     if (args.allowedIdps !== undefined && !Array.isArray(args.allowedIdps)) {

@@ -11,7 +11,14 @@ import {
 } from "./identityCenter";
 import { InvalidArgumentError } from "./invalidArgumentError";
 import { SamlMetadata } from "./samlMetadata";
-import { checkAccountId, isKnownString, samlNameFormat, validateZeroTrustAwsSsoArgs, withoutEmptyOptionals, type NormalizedAccess } from "./validateArgs";
+import {
+    checkAccountId,
+    isKnownString,
+    samlNameFormat,
+    validateZeroTrustAwsSsoArgs,
+    withoutEmptyOptionals,
+    type NormalizedAccess,
+} from "./validateArgs";
 import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The component's Pulumi type token. */
@@ -83,8 +90,7 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
         // Values that are Outputs are validated when they resolve; every Cloudflare input waits for that check
         // (the "gate"), so a bad late value fails all children instead of creating some of them.
         const gate = lateValidation(args, identityCenter?.identityStoreId, fail);
-        const guard = <T>(value: pulumi.Input<T>): pulumi.Input<T> =>
-            gate ? pulumi.all([gate, value]).apply(([, v]) => v as T) : value;
+        const guard = <T>(value: pulumi.Input<T>): pulumi.Input<T> => (gate ? pulumi.all([gate, value]).apply(([, v]) => v as T) : value);
 
         const appName = args.appName ?? DEFAULT_APP_NAME;
         const accessArgs = args.access ?? {};
@@ -174,10 +180,16 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
               )
             : { cloudflareOnly: [], awsOnly: [] };
         for (const email of mismatches.cloudflareOnly) {
-            pulumi.log.warn(`${email} may pass the Access policy but has no IAM Identity Center user, so AWS will reject the sign-in; add them to identityCenter.users or remove them from access.emails.`, this);
+            pulumi.log.warn(
+                `${email} may pass the Access policy but has no IAM Identity Center user, so AWS will reject the sign-in; add them to identityCenter.users or remove them from access.emails.`,
+                this,
+            );
         }
         for (const email of mismatches.awsOnly) {
-            pulumi.log.warn(`${email} has an IAM Identity Center user but no Access rule allows them; add them to access.emails (or a matching access.emailDomains entry) or remove the user.`, this);
+            pulumi.log.warn(
+                `${email} has an IAM Identity Center user but no Access rule allows them; add them to access.emails (or a matching access.emailDomains entry) or remove the user.`,
+                this,
+            );
         }
         this.accessMismatches = pulumi.output(mismatches);
 

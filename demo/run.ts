@@ -28,7 +28,9 @@ function demoConfig(authDomainHost: string): Record<string, string> {
                 { email: "grace@example.com", givenName: "Grace", familyName: "Hopper" },
             ],
             groups: [{ name: "platform", members: ["ada@example.com", "grace@example.com"] }],
-            permissionSets: [{ name: "Admin", sessionDuration: "PT8H", managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] }],
+            permissionSets: [
+                { name: "Admin", sessionDuration: "PT8H", managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] },
+            ],
             assignments: [{ permissionSet: "Admin", accountIds: ["111122223333"], groups: ["platform"] }],
         }),
     };
@@ -48,7 +50,10 @@ function keyInputs(r: RegisteredResource): string {
             return `${i.principalType} -> ${i.targetId}`;
         default:
             if (r.type.startsWith("pulumi-nodejs:dynamic")) return `url=${i.url} (__provider ${String(i.__provider).length} bytes)`;
-            return Object.keys(i).filter((k) => k !== "__provider").slice(0, 4).join(",");
+            return Object.keys(i)
+                .filter((k) => k !== "__provider")
+                .slice(0, 4)
+                .join(",");
     }
 }
 
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
     try {
         const config = demoConfig("localhost");
         pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])));
-         
+
         const program = require("../index") as Record<string, pulumi.Output<unknown>>;
         const outputs: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(program)) outputs[key] = await valueOf(value);
@@ -71,7 +76,9 @@ async function main(): Promise<void> {
         }
         const file = path.resolve(process.cwd(), "access_saml_metadata.xml");
         fs.writeFileSync(file, String(outputs.metadataXml));
-        console.log(`\nWrote ${file} (${Buffer.byteLength(String(outputs.metadataXml))} bytes), validated by the provider running in a separate process.`);
+        console.log(
+            `\nWrote ${file} (${Buffer.byteLength(String(outputs.metadataXml))} bytes), validated by the provider running in a separate process.`,
+        );
         console.log(`\n${outputs.awsSetupSteps}`);
     } finally {
         await cloud.close();

@@ -180,7 +180,10 @@ describe("cli", function () {
             // Inline PEM starts with "-", so strict parseArgs needs the "=" form; the separate form is a usage error.
             const separate = await cli(metadataArgs("--expect-certificate", other.certPem), dir);
             assert.equal(separate.code, 2);
-            assert.match(separate.stderr, /argument is ambiguous: to give a value that starts with "-", write --expect-certificate=<value>;/);
+            assert.match(
+                separate.stderr,
+                /argument is ambiguous: to give a value that starts with "-", write --expect-certificate=<value>;/,
+            );
             const cert = await cli(metadataArgs(`--expect-certificate=${other.certPem}`), dir);
             assert.equal(cert.code, 1);
             assertOneErrorLine(cert.stderr);
@@ -212,7 +215,10 @@ describe("cli", function () {
             const run = await cli(metadataArgs("--attempts", "2"), dir);
             assert.equal(run.code, 1);
             assertOneErrorLine(run.stderr);
-            assert.match(run.stderr, /SAML metadata: GET https:\/\/127\.0\.0\.1:\d+\/\S+ failed after 2 attempts; last answer: HTTP 500 Internal Server Error\./);
+            assert.match(
+                run.stderr,
+                /SAML metadata: GET https:\/\/127\.0\.0\.1:\d+\/\S+ failed after 2 attempts; last answer: HTTP 500 Internal Server Error\./,
+            );
             assert.equal(server.requests.length, 2);
             assert.deepEqual(readdirSync(dir), []);
         });
@@ -274,8 +280,14 @@ describe("cli", function () {
             assert.equal(run.code, 1);
             const lines = run.stdout.trimEnd().split("\n");
             assert.equal(lines.length, 3, run.stdout);
-            assert.match(lines[0], /^FAIL awsIssuerUrl: ".*\/acs\/.*" is the Assertion Consumer Service \(ACS\) URL, not the issuer URL: the two values were swapped\./);
-            assert.match(lines[1], /^FAIL awsAcsUrl: ".*d-1234567890" is the issuer URL, not the Assertion Consumer Service \(ACS\) URL: the two values were swapped\./);
+            assert.match(
+                lines[0],
+                /^FAIL awsIssuerUrl: ".*\/acs\/.*" is the Assertion Consumer Service \(ACS\) URL, not the issuer URL: the two values were swapped\./,
+            );
+            assert.match(
+                lines[1],
+                /^FAIL awsAcsUrl: ".*d-1234567890" is the issuer URL, not the Assertion Consumer Service \(ACS\) URL: the two values were swapped\./,
+            );
             assert.match(lines[2], /^FAIL awsAccessPortalUrl: "http:\/\/example\.com\/start" is not an AWS access portal URL/);
             assert.equal(run.stderr, "zero-trust-aws-sso: 3 of 3 checks failed.\n");
         });
@@ -292,7 +304,8 @@ describe("cli", function () {
                     {
                         field: "awsAcsUrl",
                         ok: false,
-                        message: "is in region eu-west-1 but awsIssuerUrl is in us-east-1; copy both from the same IAM Identity Center instance.",
+                        message:
+                            "is in region eu-west-1 but awsIssuerUrl is in us-east-1; copy both from the same IAM Identity Center instance.",
                     },
                 ],
             });
@@ -302,7 +315,11 @@ describe("cli", function () {
         });
 
         it("a missing --issuer or --acs, or a stray argument, is a usage error", async () => {
-            for (const argv of [["check", "--acs", ACS], ["check", "--issuer", ISSUER], ["check", ISSUER, "--issuer", ISSUER, "--acs", ACS]]) {
+            for (const argv of [
+                ["check", "--acs", ACS],
+                ["check", "--issuer", ISSUER],
+                ["check", ISSUER, "--issuer", ISSUER, "--acs", ACS],
+            ]) {
                 const run = await cli(argv, dir);
                 assert.equal(run.code, 2, argv.join(" "));
                 assertOneErrorLine(run.stderr);
@@ -320,7 +337,11 @@ describe("cli", function () {
                 assert.match(run.stdout, /metadata <metadata-url>/);
                 assert.match(run.stdout, /Exit codes: 0 ok, 1 a check or the download failed, 2 usage error\./);
             }
-            for (const argv of [["metadata", "--help"], ["metadata", "-h"], ["help", "metadata"]]) {
+            for (const argv of [
+                ["metadata", "--help"],
+                ["metadata", "-h"],
+                ["help", "metadata"],
+            ]) {
                 const run = await cli(argv, dir);
                 assert.equal(run.code, 0);
                 assert.match(run.stdout, /^Usage: zero-trust-aws-sso metadata <metadata-url> \[options\]\n/);
@@ -354,7 +375,17 @@ describe("cli", function () {
             const out = join(dir, "saved.xml");
             const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, "ca.pem") };
             const run = await child(
-                ["-r", "ts-node/register/transpile-only", "components/cli.ts", "metadata", server.localhostUrl(PATH), "--allowed-host", "localhost", "-o", out],
+                [
+                    "-r",
+                    "ts-node/register/transpile-only",
+                    "components/cli.ts",
+                    "metadata",
+                    server.localhostUrl(PATH),
+                    "--allowed-host",
+                    "localhost",
+                    "-o",
+                    out,
+                ],
                 env,
             );
             assert.equal(run.code, 0, run.stderr);

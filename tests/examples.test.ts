@@ -12,9 +12,9 @@ import * as path from "node:path";
 import * as ts from "typescript";
 
 // js-yaml comes with @pulumi/pulumi and semver with several packages; neither ships types, so declare what is used.
- 
+
 const yaml = require("js-yaml") as { load(text: string): unknown };
- 
+
 const semver = require("semver") as { subset(sub: string, sup: string): boolean; satisfies(version: string, range: string): boolean };
 
 const REPO = path.resolve(__dirname, "..");
@@ -160,14 +160,20 @@ function compilerOptionsOf(dir: string): { options: ts.CompilerOptions; errors: 
 function configReadsOf(source: ts.SourceFile, checker: ts.TypeChecker): { reads: ConfigRead[]; problems: string[] } {
     const reads: ConfigRead[] = [];
     const problems: string[] = [];
-    const where = (node: ts.Node): string => `${path.basename(source.fileName)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const where = (node: ts.Node): string =>
+        `${path.basename(source.fileName)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     const isPulumiConfig = (node: ts.Expression): boolean => {
         const symbol = checker.getTypeAtLocation(node).getSymbol();
-        return symbol?.getName() === "Config" && (symbol.declarations ?? []).some((d) => /[\\/]@pulumi[\\/]pulumi[\\/]/.test(d.getSourceFile().fileName));
+        return (
+            symbol?.getName() === "Config" &&
+            (symbol.declarations ?? []).some((d) => /[\\/]@pulumi[\\/]pulumi[\\/]/.test(d.getSourceFile().fileName))
+        );
     };
     const visit = (node: ts.Node): void => {
         if (ts.isNewExpression(node) && isPulumiConfig(node) && (node.arguments?.length ?? 0) > 0) {
-            problems.push(`${where(node)}: new Config(<namespace>): read provider settings from Pulumi.<stack>.yaml, not from code, so this test can check the keys`);
+            problems.push(
+                `${where(node)}: new Config(<namespace>): read provider settings from Pulumi.<stack>.yaml, not from code, so this test can check the keys`,
+            );
         }
         if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
             const method = node.expression.name.text;
@@ -176,7 +182,9 @@ function configReadsOf(source: ts.SourceFile, checker: ts.TypeChecker): { reads:
                 if (key && ts.isStringLiteralLike(key)) {
                     reads.push({ key: key.text, method, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
                 } else {
-                    problems.push(`${where(node)}: config.${method}(...) with a key that is not a string literal; write the key literally so it can be checked against Pulumi.yaml`);
+                    problems.push(
+                        `${where(node)}: config.${method}(...) with a key that is not a string literal; write the key literally so it can be checked against Pulumi.yaml`,
+                    );
                 }
             }
         }
@@ -188,7 +196,12 @@ function configReadsOf(source: ts.SourceFile, checker: ts.TypeChecker): { reads:
 
 function exportsOf(source: ts.SourceFile, checker: ts.TypeChecker): string[] {
     const symbol = checker.getSymbolAtLocation(source);
-    return symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()).sort() : [];
+    return symbol
+        ? checker
+              .getExportsOfModule(symbol)
+              .map((s) => s.getName())
+              .sort()
+        : [];
 }
 
 /** Builds the programs once; returns the examples and the diagnostics that belong to no example (options, globals). */
@@ -214,7 +227,10 @@ function typeCheckExamples(): { examples: ProgramExample[]; otherDiagnostics: re
         // Option and global problems, then each example's own files. The component's source is not checked here:
         // consumers compile against its published .d.ts, and `npm run typecheck` checks the source.
         other.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics());
-        const inExample = (dir: string) => (f: ts.SourceFile): boolean => path.resolve(f.fileName).startsWith(dir + path.sep);
+        const inExample =
+            (dir: string) =>
+            (f: ts.SourceFile): boolean =>
+                path.resolve(f.fileName).startsWith(dir + path.sep);
         for (const dir of dirs) {
             const entry = path.join(dir, "index.ts");
             const source = program.getSourceFile(entry);
@@ -368,7 +384,11 @@ function runUnderMocks(example: RunnableExample): Promise<MockRun> {
         }),
     };
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", MOCK_RUNNER], { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", MOCK_RUNNER], {
+            cwd: REPO,
+            env,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -376,7 +396,11 @@ function runUnderMocks(example: RunnableExample): Promise<MockRun> {
         child.on("error", reject);
         child.on("close", (code) => {
             if (code !== 0) {
-                reject(new Error(`examples/${example.name}/index.ts failed under mocks with Pulumi.dev.yaml's values (exit ${code}):\n${stderr}`));
+                reject(
+                    new Error(
+                        `examples/${example.name}/index.ts failed under mocks with Pulumi.dev.yaml's values (exit ${code}):\n${stderr}`,
+                    ),
+                );
                 return;
             }
             try {
@@ -447,14 +471,20 @@ describe("examples", function () {
         describe(name, function () {
             it("index.ts type-checks with strict TypeScript against the component's source", function () {
                 const e = example(name);
-                const tsconfig = ts.readConfigFile(path.join(e.dir, "tsconfig.json"), ts.sys.readFile).config as { compilerOptions?: { strict?: boolean } };
+                const tsconfig = ts.readConfigFile(path.join(e.dir, "tsconfig.json"), ts.sys.readFile).config as {
+                    compilerOptions?: { strict?: boolean };
+                };
                 assert.equal(tsconfig?.compilerOptions?.strict, true, "tsconfig.json must set compilerOptions.strict");
                 assert.equal(e.diagnostics.length, 0, `\n${formatDiagnostics(e.diagnostics)}`);
             });
 
             it(`exports ${REQUIRED_EXPORTS.join(", ")}`, function () {
                 const e = example(name);
-                assert.deepEqual(REQUIRED_EXPORTS.filter((x) => !e.exports.includes(x)), [], `index.ts exports ${e.exports.join(", ")}`);
+                assert.deepEqual(
+                    REQUIRED_EXPORTS.filter((x) => !e.exports.includes(x)),
+                    [],
+                    `index.ts exports ${e.exports.join(", ")}`,
+                );
             });
 
             it("Pulumi.yaml: nodejs + TypeScript, main index.ts, every declared key typed and described", function () {
@@ -465,15 +495,30 @@ describe("examples", function () {
                 assert.notEqual(runtime.options?.typescript, false, "runtime.options.typescript must not be false");
                 assert.equal(project.main, "index.ts", "main must name the program file (the language host loads it since SDK 3.119)");
                 for (const [key, decl] of Object.entries(project.config ?? {})) {
-                    assert.ok(!key.includes(":"), `${key}: provider settings belong in Pulumi.<stack>.yaml, not in the project's declarations`);
+                    assert.ok(
+                        !key.includes(":"),
+                        `${key}: provider settings belong in Pulumi.<stack>.yaml, not in the project's declarations`,
+                    );
                     assert.ok(isObject(decl), `config.${key} must be a mapping with type and description`);
-                    assert.ok((CONFIG_TYPES as readonly string[]).includes(decl.type), `config.${key}.type is ${String(decl.type)}; Pulumi allows ${CONFIG_TYPES.join(", ")}`);
-                    assert.ok(typeof decl.description === "string" && decl.description.trim().length > 0, `config.${key} needs a description`);
+                    assert.ok(
+                        (CONFIG_TYPES as readonly string[]).includes(decl.type),
+                        `config.${key}.type is ${String(decl.type)}; Pulumi allows ${CONFIG_TYPES.join(", ")}`,
+                    );
+                    assert.ok(
+                        typeof decl.description === "string" && decl.description.trim().length > 0,
+                        `config.${key} needs a description`,
+                    );
                     if (decl.type === "array") {
-                        assert.ok(decl.items && (CONFIG_TYPES as readonly string[]).includes(decl.items.type), `config.${key}: an array needs items.type`);
+                        assert.ok(
+                            decl.items && (CONFIG_TYPES as readonly string[]).includes(decl.items.type),
+                            `config.${key}: an array needs items.type`,
+                        );
                     }
                     if (decl.default !== undefined) {
-                        assert.ok(hasConfigType(decl.default, decl.type, decl.items?.type), `config.${key}.default ${JSON.stringify(decl.default)} is not a ${decl.type}`);
+                        assert.ok(
+                            hasConfigType(decl.default, decl.type, decl.items?.type),
+                            `config.${key}.default ${JSON.stringify(decl.default)} is not a ${decl.type}`,
+                        );
                     }
                 }
             });
@@ -496,9 +541,14 @@ describe("examples", function () {
                     if (decl) {
                         const want = CONFIG_METHODS[read.method];
                         const ok = want === "object" ? decl.type === "array" : want === decl.type;
-                        if (!ok) problems.push(`index.ts:${read.line}: config.${read.method}("${read.key}") but Pulumi.yaml declares it as ${decl.type}`);
+                        if (!ok)
+                            problems.push(
+                                `index.ts:${read.line}: config.${read.method}("${read.key}") but Pulumi.yaml declares it as ${decl.type}`,
+                            );
                     } else if (!documented(read.key)) {
-                        problems.push(`index.ts:${read.line}: config.${read.method}("${read.key}") is neither declared in Pulumi.yaml nor documented in Pulumi.dev.yaml`);
+                        problems.push(
+                            `index.ts:${read.line}: config.${read.method}("${read.key}") is neither declared in Pulumi.yaml nor documented in Pulumi.dev.yaml`,
+                        );
                     }
                 }
                 const read = new Set(e.configReads.map((r) => r.key));
@@ -528,12 +578,15 @@ describe("examples", function () {
                     if (!read.has(key)) problems.push(`${full} is set but index.ts never reads ${key} (a typo?)`);
                     const decl = e.project.config?.[key];
                     if (decl && !hasConfigType(value, decl.type, decl.items?.type)) {
-                        problems.push(`${full}: ${JSON.stringify(value)} is not a ${decl.type}${decl.items ? ` of ${decl.items.type}` : ""}, which \`pulumi up\` refuses`);
+                        problems.push(
+                            `${full}: ${JSON.stringify(value)} is not a ${decl.type}${decl.items ? ` of ${decl.items.type}` : ""}, which \`pulumi up\` refuses`,
+                        );
                     }
                 }
                 for (const [key, decl] of Object.entries(e.project.config ?? {})) {
                     const full = `${e.project.name}:${key}`;
-                    if (decl.default === undefined && !(full in config)) problems.push(`${full} is required (no default) but has no placeholder`);
+                    if (decl.default === undefined && !(full in config))
+                        problems.push(`${full} is required (no default) but has no placeholder`);
                 }
                 assert.deepEqual(problems, []);
             });
@@ -549,12 +602,21 @@ describe("examples", function () {
                 const deps = pkg.dependencies ?? {};
                 const dev = pkg.devDependencies ?? {};
                 assert.ok(deps[PACKAGE.name], `depends on ${PACKAGE.name}`);
-                assert.ok(semver.satisfies(PACKAGE.version, deps[PACKAGE.name]), `${deps[PACKAGE.name]} does not accept this version, ${PACKAGE.version}`);
+                assert.ok(
+                    semver.satisfies(PACKAGE.version, deps[PACKAGE.name]),
+                    `${deps[PACKAGE.name]} does not accept this version, ${PACKAGE.version}`,
+                );
                 for (const [peer, range] of Object.entries(PACKAGE.peerDependencies)) {
                     assert.ok(deps[peer], `depends on the peer ${peer}`);
-                    assert.ok(semver.subset(deps[peer], range), `${peer}@${deps[peer]} may install versions outside the peer range ${range}`);
+                    assert.ok(
+                        semver.subset(deps[peer], range),
+                        `${peer}@${deps[peer]} may install versions outside the peer range ${range}`,
+                    );
                 }
-                assert.ok(dev.typescript && semver.subset(dev.typescript, "^5"), "devDependencies.typescript must be ^5 (@pulumi/pulumi rejects 7)");
+                assert.ok(
+                    dev.typescript && semver.subset(dev.typescript, "^5"),
+                    "devDependencies.typescript must be ^5 (@pulumi/pulumi rejects 7)",
+                );
                 assert.ok(dev["@types/node"] && semver.subset(dev["@types/node"], "^20"), "devDependencies @types/node ^20");
             });
 
@@ -563,7 +625,10 @@ describe("examples", function () {
                 const run = await runs.get(name)!;
                 const types = new Set(run.registered.map((r) => r.type));
                 assert.ok(types.has(APP), "registers the Access application");
-                assert.ok([...types].some((t) => t.startsWith("pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata")), "registers SamlMetadata");
+                assert.ok(
+                    [...types].some((t) => t.startsWith("pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata")),
+                    "registers SamlMetadata",
+                );
                 const app = run.registered.find((r) => r.type === APP)!;
                 const config = engineConfig(e);
                 assert.equal(app.inputs.saasApp.spEntityId, config[`${e.project.name}:awsIssuerUrl`]);
@@ -598,18 +663,27 @@ describe("examples", function () {
             assert.ok(policy, "registers the Access policy");
             const emails = (e.stack.config[`${e.project.name}:accessEmails`] as string[]).map((x) => x.toLowerCase()).sort();
             assert.deepEqual(policy.inputs.includes.map((i: { email?: { email: string } }) => i.email?.email).filter(Boolean), emails);
-            assert.deepEqual(run.registered.filter((r) => r.type.startsWith("aws:")).map((r) => r.name), []);
+            assert.deepEqual(
+                run.registered.filter((r) => r.type.startsWith("aws:")).map((r) => r.name),
+                [],
+            );
         });
     });
 
     describe("identity-center specifics", function () {
         it("one list drives both sides: the Access policy allows exactly the Identity Center users", async function () {
             const run = await runs.get("identity-center")!;
-            const users = run.registered.filter((r) => r.type === USER).map((r) => String(r.inputs.userName).toLowerCase()).sort();
+            const users = run.registered
+                .filter((r) => r.type === USER)
+                .map((r) => String(r.inputs.userName).toLowerCase())
+                .sort();
             const policy = run.registered.find((r) => r.type === POLICY);
             assert.ok(policy, "registers the Access policy");
             assert.ok(users.length > 0, "declares Identity Center users");
-            assert.deepEqual(policy.inputs.includes.map((i: { email?: { email: string } }) => i.email?.email), users);
+            assert.deepEqual(
+                policy.inputs.includes.map((i: { email?: { email: string } }) => i.email?.email),
+                users,
+            );
             assert.deepEqual(run.outputs.accessMismatches, { cloudflareOnly: [], awsOnly: [] });
             assert.match(String(run.outputs.awsAccessPortalUrl), /^https:\/\/d-[0-9a-z]+\.awsapps\.com\/start$/);
         });
@@ -617,16 +691,35 @@ describe("examples", function () {
         it("uses every part of the identityCenter block (groups, memberships, managed + inline policies, assignments)", async function () {
             const run = await runs.get("identity-center")!;
             const types = new Set(run.registered.map((r) => r.type));
-            assert.deepEqual(IDENTITY_CENTER_TYPES.filter((t) => !types.has(t)), []);
+            assert.deepEqual(
+                IDENTITY_CENTER_TYPES.filter((t) => !types.has(t)),
+                [],
+            );
             const source = fs.readFileSync(path.join(EXAMPLES, "identity-center", "index.ts"), "utf8");
             assert.doesNotMatch(source, /\baccess\s*:/, "access is omitted so that identityCenter.users drives the Access policy");
         });
     });
 
     describe("github-actions workflow", function () {
-        type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; "working-directory"?: string };
-        type Job = { if?: string; permissions?: Record<string, string> | string; concurrency?: { group: string; "cancel-in-progress"?: boolean } | string; steps: Step[] };
-        type Workflow = { on: Record<string, any>; permissions?: Record<string, string> | string; env?: Record<string, string>; jobs: Record<string, Job> };
+        type Step = {
+            uses?: string;
+            run?: string;
+            with?: Record<string, unknown>;
+            env?: Record<string, string>;
+            "working-directory"?: string;
+        };
+        type Job = {
+            if?: string;
+            permissions?: Record<string, string> | string;
+            concurrency?: { group: string; "cancel-in-progress"?: boolean } | string;
+            steps: Step[];
+        };
+        type Workflow = {
+            on: Record<string, any>;
+            permissions?: Record<string, string> | string;
+            env?: Record<string, string>;
+            jobs: Record<string, Job>;
+        };
         const workflowFile = path.join(EXAMPLES, "github-actions", "pulumi.yml");
         const load = (): Workflow => {
             const raw = readYaml<Record<string | number, any>>(workflowFile);
@@ -688,9 +781,22 @@ describe("examples", function () {
                 const [name, job] = jobFor(w, event);
                 const uses = job.steps.map((s) => s.uses ?? `run: ${s.run}`);
                 const at = (prefix: string): number => uses.findIndex((u) => u.startsWith(prefix));
-                const order = [at("actions/checkout@v4"), at("actions/setup-node@v4"), at("run: npm ci"), at("aws-actions/configure-aws-credentials@v4"), at("pulumi/actions@v7")];
-                assert.ok(order.every((i) => i >= 0), `${name}: steps ${uses.join(" | ")}`);
-                assert.deepEqual([...order].sort((a, b) => a - b), order, `${name}: checkout, setup-node, npm ci, AWS credentials, then pulumi`);
+                const order = [
+                    at("actions/checkout@v4"),
+                    at("actions/setup-node@v4"),
+                    at("run: npm ci"),
+                    at("aws-actions/configure-aws-credentials@v4"),
+                    at("pulumi/actions@v7"),
+                ];
+                assert.ok(
+                    order.every((i) => i >= 0),
+                    `${name}: steps ${uses.join(" | ")}`,
+                );
+                assert.deepEqual(
+                    [...order].sort((a, b) => a - b),
+                    order,
+                    `${name}: checkout, setup-node, npm ci, AWS credentials, then pulumi`,
+                );
                 const node = job.steps[order[1]].with ?? {};
                 assert.equal(String(node["node-version"]), "20", `${name}: node-version 20`);
                 assert.equal(node.cache, "npm", `${name}: npm cache`);
@@ -700,8 +806,16 @@ describe("examples", function () {
                 const step = pulumiStep(job);
                 assert.ok(step.with?.["stack-name"], `${name}: stack-name`);
                 assert.ok(step.with?.["work-dir"], `${name}: work-dir`);
-                assert.match(String(step.env?.PULUMI_ACCESS_TOKEN), /\$\{\{\s*secrets\.PULUMI_ACCESS_TOKEN\s*\}\}/, `${name}: PULUMI_ACCESS_TOKEN`);
-                assert.match(String(step.env?.CLOUDFLARE_API_TOKEN), /\$\{\{\s*secrets\.CLOUDFLARE_API_TOKEN\s*\}\}/, `${name}: CLOUDFLARE_API_TOKEN`);
+                assert.match(
+                    String(step.env?.PULUMI_ACCESS_TOKEN),
+                    /\$\{\{\s*secrets\.PULUMI_ACCESS_TOKEN\s*\}\}/,
+                    `${name}: PULUMI_ACCESS_TOKEN`,
+                );
+                assert.match(
+                    String(step.env?.CLOUDFLARE_API_TOKEN),
+                    /\$\{\{\s*secrets\.CLOUDFLARE_API_TOKEN\s*\}\}/,
+                    `${name}: CLOUDFLARE_API_TOKEN`,
+                );
             }
             assert.doesNotMatch(JSON.stringify(w.env ?? {}), /secrets\./, "no secrets in the workflow-wide env");
         });
@@ -709,8 +823,14 @@ describe("examples", function () {
         it("least-privilege permissions", function () {
             const w = load();
             const allowed: Record<string, string[]> = { contents: ["read"], "pull-requests": ["write"], "id-token": ["write"] };
-            assert.ok(w.permissions === undefined || isObject(w.permissions), "workflow permissions must be a mapping, never read-all/write-all");
-            assert.deepEqual(Object.entries(w.permissions ?? {}).filter(([k, v]) => !allowed[k]?.includes(v) && !(k === "contents" && v === "read")), []);
+            assert.ok(
+                w.permissions === undefined || isObject(w.permissions),
+                "workflow permissions must be a mapping, never read-all/write-all",
+            );
+            assert.deepEqual(
+                Object.entries(w.permissions ?? {}).filter(([k, v]) => !allowed[k]?.includes(v) && !(k === "contents" && v === "read")),
+                [],
+            );
             for (const event of ["pull_request", "push", "schedule"]) {
                 const [name, job] = jobFor(w, event);
                 assert.ok(isObject(job.permissions), `${name}: job permissions must be a mapping`);

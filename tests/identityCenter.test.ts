@@ -61,14 +61,14 @@ function declared(ic: IdentityCenterResources): pulumi.Resource[] {
 
 /** Waits until every declared resource is registered (its URN resolved). */
 function settle(ic: IdentityCenterResources): Promise<void> {
-    return new Promise((resolve) => pulumi.all([ic.instanceArn, ic.identityStoreId, ...declared(ic).map((r) => r.urn)]).apply(() => resolve()));
+    return new Promise((resolve) =>
+        pulumi.all([ic.instanceArn, ic.identityStoreId, ...declared(ic).map((r) => r.urn)]).apply(() => resolve()),
+    );
 }
 
 /** The lookup error both id Outputs reject with; every derived promise is awaited so nothing rejects unhandled. */
 async function lookupFailure(ic: IdentityCenterResources): Promise<Error> {
-    const outcomes = await Promise.allSettled(
-        [ic.instanceArn, ic.identityStoreId].flatMap((o) => [valueOf(o), isKnown(o), isSecret(o)]),
-    );
+    const outcomes = await Promise.allSettled([ic.instanceArn, ic.identityStoreId].flatMap((o) => [valueOf(o), isKnown(o), isSecret(o)]));
     const errors = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as Error] : []));
     assert.ok(errors.length >= 2, "both ids should reject");
     assert.equal(errors[0].message, errors[1].message);
@@ -81,16 +81,14 @@ function example(): IdentityCenterArgs {
             { email: "Grace@Example.com", givenName: "Grace", familyName: "Hopper", displayName: "Amazing Grace" },
             { email: "ada@example.com", givenName: "Ada", familyName: "Lovelace" },
         ],
-        groups: [
-            { name: "Readers" },
-            { name: "Admins", description: "Break-glass", members: ["grace@example.com", "ADA@example.com"] },
-        ],
+        groups: [{ name: "Readers" }, { name: "Admins", description: "Break-glass", members: ["grace@example.com", "ADA@example.com"] }],
         permissionSets: [
             {
                 name: "ReadOnly",
                 sessionDuration: "PT8H",
                 managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
-                inlinePolicy: '{\n  "Version": "2012-10-17",\n  "Statement": [ { "Effect": "Deny", "Action": "s3:*", "Resource": "*" } ]\n}\n',
+                inlinePolicy:
+                    '{\n  "Version": "2012-10-17",\n  "Statement": [ { "Effect": "Deny", "Action": "s3:*", "Resource": "*" } ]\n}\n',
             },
             {
                 name: "Admin",
@@ -130,7 +128,11 @@ describe("Identity Center: declared resources", function () {
             emails: { value: "Grace@Example.com", primary: true, type: "work" },
         });
         assert.equal(cloud.find(USER, "ic-user-ada@example.com").inputs.displayName, "Ada Lovelace");
-        assert.deepEqual(cloud.find(GROUP, "ic-group-Admins").inputs, { identityStoreId: STORE_ID, displayName: "Admins", description: "Break-glass" });
+        assert.deepEqual(cloud.find(GROUP, "ic-group-Admins").inputs, {
+            identityStoreId: STORE_ID,
+            displayName: "Admins",
+            description: "Break-glass",
+        });
         assert.deepEqual(cloud.find(GROUP, "ic-group-Readers").inputs, { identityStoreId: STORE_ID, displayName: "Readers" });
         assert.deepEqual(cloud.find(MEMBER, "ic-member-Admins-ada@example.com").inputs, {
             identityStoreId: STORE_ID,
@@ -144,7 +146,11 @@ describe("Identity Center: declared resources", function () {
             sessionDuration: "PT1H",
             relayState: "https://console.aws.amazon.com/",
         });
-        assert.deepEqual(cloud.find(PERMISSION_SET, "ic-permission-set-ReadOnly").inputs, { instanceArn: INSTANCE_ARN, name: "ReadOnly", sessionDuration: "PT8H" });
+        assert.deepEqual(cloud.find(PERMISSION_SET, "ic-permission-set-ReadOnly").inputs, {
+            instanceArn: INSTANCE_ARN,
+            name: "ReadOnly",
+            sessionDuration: "PT8H",
+        });
         assert.deepEqual(cloud.find(MANAGED, "ic-managed-policy-ReadOnly-ViewOnlyAccess").inputs, {
             instanceArn: INSTANCE_ARN,
             permissionSetArn: PS_ARN("ic-permission-set-ReadOnly"),
@@ -174,29 +180,26 @@ describe("Identity Center: declared resources", function () {
 
         // Every resource, once. (The registration order is not the declaration order: the SDK serializes inputs
         // asynchronously, so a resource with fewer inputs can overtake; the shuffle test below shows it is stable.)
-        assert.deepEqual(
-            cloud.resources.map((r) => `${r.type.split(":").pop()} ${r.name}`).sort(),
-            [
-                "AccountAssignment ic-assignment-Admin-012345678901-group-Admins",
-                "AccountAssignment ic-assignment-ReadOnly-012345678901-group-Readers",
-                "AccountAssignment ic-assignment-ReadOnly-012345678901-user-grace@example.com",
-                "AccountAssignment ic-assignment-ReadOnly-210987654321-group-Readers",
-                "AccountAssignment ic-assignment-ReadOnly-210987654321-user-grace@example.com",
-                "Group ic-group-Admins",
-                "Group ic-group-Readers",
-                "GroupMembership ic-member-Admins-ada@example.com",
-                "GroupMembership ic-member-Admins-grace@example.com",
-                "ManagedPolicyAttachment ic-managed-policy-Admin-AdministratorAccess",
-                "ManagedPolicyAttachment ic-managed-policy-ReadOnly-ReadOnlyAccess",
-                "ManagedPolicyAttachment ic-managed-policy-ReadOnly-ViewOnlyAccess",
-                "Parent p",
-                "PermissionSet ic-permission-set-Admin",
-                "PermissionSet ic-permission-set-ReadOnly",
-                "PermissionSetInlinePolicy ic-inline-policy-ReadOnly",
-                "User ic-user-ada@example.com",
-                "User ic-user-grace@example.com",
-            ],
-        );
+        assert.deepEqual(cloud.resources.map((r) => `${r.type.split(":").pop()} ${r.name}`).sort(), [
+            "AccountAssignment ic-assignment-Admin-012345678901-group-Admins",
+            "AccountAssignment ic-assignment-ReadOnly-012345678901-group-Readers",
+            "AccountAssignment ic-assignment-ReadOnly-012345678901-user-grace@example.com",
+            "AccountAssignment ic-assignment-ReadOnly-210987654321-group-Readers",
+            "AccountAssignment ic-assignment-ReadOnly-210987654321-user-grace@example.com",
+            "Group ic-group-Admins",
+            "Group ic-group-Readers",
+            "GroupMembership ic-member-Admins-ada@example.com",
+            "GroupMembership ic-member-Admins-grace@example.com",
+            "ManagedPolicyAttachment ic-managed-policy-Admin-AdministratorAccess",
+            "ManagedPolicyAttachment ic-managed-policy-ReadOnly-ReadOnlyAccess",
+            "ManagedPolicyAttachment ic-managed-policy-ReadOnly-ViewOnlyAccess",
+            "Parent p",
+            "PermissionSet ic-permission-set-Admin",
+            "PermissionSet ic-permission-set-ReadOnly",
+            "PermissionSetInlinePolicy ic-inline-policy-ReadOnly",
+            "User ic-user-ada@example.com",
+            "User ic-user-grace@example.com",
+        ]);
     });
 
     it("returns the resources keyed by lower-cased email, group and permission-set name, parented to the given resource", async () => {
@@ -237,7 +240,11 @@ describe("Identity Center: declared resources", function () {
     });
 
     it("declares only users when there are no groups, permission sets or assignments", async () => {
-        const ic = declareIdentityCenter("solo", { users: [{ email: "ada@example.com", givenName: "Ada", familyName: "Lovelace" }] }, new Parent("p"));
+        const ic = declareIdentityCenter(
+            "solo",
+            { users: [{ email: "ada@example.com", givenName: "Ada", familyName: "Lovelace" }] },
+            new Parent("p"),
+        );
         await settle(ic);
         assert.deepEqual(
             cloud.resources.map((r) => `${r.type} ${r.name}`),
@@ -254,7 +261,10 @@ describe("Identity Center: declared resources", function () {
             message: 'identityCenter.users[1].email: "ada@example" is not a valid email address; write it as name@example.com.',
         });
         await new Promise((r) => setTimeout(r, 50));
-        assert.deepEqual(cloud.resources.filter((r) => r.type !== PARENT), []);
+        assert.deepEqual(
+            cloud.resources.filter((r) => r.type !== PARENT),
+            [],
+        );
     });
 });
 
@@ -277,14 +287,22 @@ describe("Identity Center: finding the instance", function () {
         assert.equal(await valueOf(ic.instanceArn), INSTANCE_ARN);
         assert.equal(await valueOf(ic.identityStoreId), STORE_ID);
         assert.equal(cloud.find(USER, "ic-user-ada@example.com").inputs.identityStoreId, STORE_ID);
-        assert.deepEqual(cloud.calls.map((c) => c.token), [GET_INSTANCES]);
+        assert.deepEqual(
+            cloud.calls.map((c) => c.token),
+            [GET_INSTANCES],
+        );
     });
 
     it("does not look anything up when both ids are given", async () => {
         cloud = await startCloud();
         const ic = declareIdentityCenter(
             "ic",
-            { users, instanceArn: pulumi.output(two[0].arn), identityStoreId: two[0].identityStoreId, permissionSets: [{ name: "ReadOnly" }] },
+            {
+                users,
+                instanceArn: pulumi.output(two[0].arn),
+                identityStoreId: two[0].identityStoreId,
+                permissionSets: [{ name: "ReadOnly" }],
+            },
             new Parent("p"),
         );
         await settle(ic);
@@ -349,11 +367,14 @@ describe("Identity Center: validation", function () {
         return args;
     };
     const rejects = (mutate: (a: IdentityCenterArgs) => void, message: string, field?: string): void => {
-        assert.throws(() => validateIdentityCenterArgs(ok(mutate), field), (err: Error) => {
-            assert.equal(err.name, "InvalidArgumentError");
-            assert.equal(err.message, message);
-            return true;
-        });
+        assert.throws(
+            () => validateIdentityCenterArgs(ok(mutate), field),
+            (err: Error) => {
+                assert.equal(err.name, "InvalidArgumentError");
+                assert.equal(err.message, message);
+                return true;
+            },
+        );
     };
     const user = (email: string) => ({ email, givenName: "Given", familyName: "Family" });
 
@@ -369,7 +390,11 @@ describe("Identity Center: validation", function () {
     });
 
     it("names the path given by the caller", () => {
-        rejects((a) => (a.users[0].givenName = ""), "sso.ic.users[0].givenName: is empty; Identity Center requires a given (first) name for every user.", "sso.ic");
+        rejects(
+            (a) => (a.users[0].givenName = ""),
+            "sso.ic.users[0].givenName: is empty; Identity Center requires a given (first) name for every user.",
+            "sso.ic",
+        );
     });
 
     describe("users", () => {
@@ -391,15 +416,27 @@ describe("Identity Center: validation", function () {
                 (a) => (a.users[1].email = "Ada Lovelace <ada@example.com>"),
                 'identityCenter.users[1].email: "Ada Lovelace <ada@example.com>" is not a valid email address; write it as name@example.com.',
             );
-            rejects((a) => (a.users[0].email = ""), "identityCenter.users[0].email: is required: the email address is the Identity Center username, e.g. ada@example.com.");
+            rejects(
+                (a) => (a.users[0].email = ""),
+                "identityCenter.users[0].email: is required: the email address is the Identity Center username, e.g. ada@example.com.",
+            );
         });
         it("have an email Identity Center accepts as a username (at most 128 characters)", () => {
             const long = `${"a".repeat(117)}@example.com`;
-            rejects((a) => (a.users[0].email = long), "identityCenter.users[0].email: is 129 characters long; Identity Center usernames (the email) are limited to 128.");
+            rejects(
+                (a) => (a.users[0].email = long),
+                "identityCenter.users[0].email: is 129 characters long; Identity Center usernames (the email) are limited to 128.",
+            );
         });
         it("have a given and a family name", () => {
-            rejects((a) => (a.users[1].givenName = "  "), "identityCenter.users[1].givenName: is empty; Identity Center requires a given (first) name for every user.");
-            rejects((a) => (a.users[0].familyName = ""), "identityCenter.users[0].familyName: is empty; Identity Center requires a family (last) name for every user.");
+            rejects(
+                (a) => (a.users[1].givenName = "  "),
+                "identityCenter.users[1].givenName: is empty; Identity Center requires a given (first) name for every user.",
+            );
+            rejects(
+                (a) => (a.users[0].familyName = ""),
+                "identityCenter.users[0].familyName: is empty; Identity Center requires a family (last) name for every user.",
+            );
         });
         it("have a non-empty display name when one is given", () => {
             rejects((a) => (a.users[1].displayName = ""), 'identityCenter.users[1].displayName: is empty; omit it to use "Ada Lovelace".');
@@ -415,21 +452,20 @@ describe("Identity Center: validation", function () {
             );
         });
         it("have a name", () => {
-            rejects((a) => (a.groups![0].name = " "), 'identityCenter.groups[0].name: is required: give the group a name, e.g. "Administrators".');
+            rejects(
+                (a) => (a.groups![0].name = " "),
+                'identityCenter.groups[0].name: is required: give the group a name, e.g. "Administrators".',
+            );
         });
         it("have declared users as members", () => {
             rejects(
                 (a) => a.groups![1].members!.push("bob@example.com"),
                 'identityCenter.groups[1].members[2]: "bob@example.com" is not one of identityCenter.users; add a user with this email or remove it from the group.',
             );
-            rejects(
-                (a) => {
-                    a.users = [];
-                    a.assignments = [];
-                },
-                'identityCenter.groups[1].members[0]: "grace@example.com" is not one of identityCenter.users (identityCenter.users is empty); ' +
-                    "add a user with this email or remove it from the group.",
-            );
+            rejects((a) => {
+                a.users = [];
+                a.assignments = [];
+            }, 'identityCenter.groups[1].members[0]: "grace@example.com" is not one of identityCenter.users (identityCenter.users is empty); ' + "add a user with this email or remove it from the group.");
         });
         it("list each member once", () => {
             rejects(
@@ -438,17 +474,13 @@ describe("Identity Center: validation", function () {
             );
         });
         it("do not produce the same resource name twice", () => {
-            rejects(
-                (a) => {
-                    a.users.push(user("b-x@example.com"), user("x@example.com"));
-                    a.groups = [
-                        { name: "a", members: ["b-x@example.com"] },
-                        { name: "a-b", members: ["x@example.com"] },
-                    ];
-                },
-                'identityCenter.groups[1].members[0]: would get the same resource name "<name>-member-a-b-x@example.com" as identityCenter.groups[0].members[0] ' +
-                    '(names are joined with "-"); rename the group, permission set or policy so they differ.',
-            );
+            rejects((a) => {
+                a.users.push(user("b-x@example.com"), user("x@example.com"));
+                a.groups = [
+                    { name: "a", members: ["b-x@example.com"] },
+                    { name: "a-b", members: ["x@example.com"] },
+                ];
+            }, 'identityCenter.groups[1].members[0]: would get the same resource name "<name>-member-a-b-x@example.com" as identityCenter.groups[0].members[0] ' + '(names are joined with "-"); rename the group, permission set or policy so they differ.');
         });
     });
 
@@ -491,7 +523,10 @@ describe("Identity Center: validation", function () {
                 (a) => (a.permissionSets![0].sessionDuration = "P1D"),
                 `${at}: "P1D" is not an ISO 8601 duration of the form PT<hours>H<minutes>M, e.g. "PT8H", "PT90M" or "PT1H30M"; ${range}.`,
             );
-            rejects((a) => (a.permissionSets![0].sessionDuration = "pt8h"), `${at}: "pt8h" must be written in upper case, as AWS requires: "PT8H".`);
+            rejects(
+                (a) => (a.permissionSets![0].sessionDuration = "pt8h"),
+                `${at}: "pt8h" must be written in upper case, as AWS requires: "PT8H".`,
+            );
         });
         it("attach AWS managed policies by ARN", () => {
             const at = "identityCenter.permissionSets[1].managedPolicyArns[1]";
@@ -513,7 +548,9 @@ describe("Identity Center: validation", function () {
                 (a) => a.permissionSets![1].managedPolicyArns!.push("arn:aws:iam::aws:policy/AdministratorAccess"),
                 `${at}: "arn:aws:iam::aws:policy/AdministratorAccess" is already listed as identityCenter.permissionSets[1].managedPolicyArns[0]; remove one of them.`,
             );
-            validateIdentityCenterArgs(ok((a) => a.permissionSets![1].managedPolicyArns!.push("arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess")));
+            validateIdentityCenterArgs(
+                ok((a) => a.permissionSets![1].managedPolicyArns!.push("arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess")),
+            );
         });
         it("refuse two managed policies whose resource names would collide", () => {
             rejects(
@@ -627,7 +664,10 @@ describe("Identity Center: compareAccessWithIdentityCenter", function () {
 
     it("reports Access emails without a user, and users no email or exact domain covers", () => {
         assert.deepEqual(
-            compareAccessWithIdentityCenter({ emails: ["ada@example.com", "Zed@Example.com", "LINUS@example.net"], emailDomains: ["Example.org", "example.com"] }, users),
+            compareAccessWithIdentityCenter(
+                { emails: ["ada@example.com", "Zed@Example.com", "LINUS@example.net"], emailDomains: ["Example.org", "example.com"] },
+                users,
+            ),
             { cloudflareOnly: ["zed@example.com"], awsOnly: ["bob@sub.example.com"] },
         );
     });
@@ -692,7 +732,10 @@ function expectedCounts(args: IdentityCenterArgs): Record<string, number> {
         [PERMISSION_SET]: sets.length,
         [MANAGED]: sets.reduce((n, p) => n + (p.managedPolicyArns ?? []).length, 0),
         [INLINE]: sets.filter((p) => p.inlinePolicy !== undefined).length,
-        [ASSIGNMENT]: (args.assignments ?? []).reduce((n, a) => n + a.accountIds.length * ((a.groups ?? []).length + (a.users ?? []).length), 0),
+        [ASSIGNMENT]: (args.assignments ?? []).reduce(
+            (n, a) => n + a.accountIds.length * ((a.groups ?? []).length + (a.users ?? []).length),
+            0,
+        ),
     };
 }
 

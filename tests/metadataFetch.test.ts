@@ -86,7 +86,10 @@ describe("metadataFetch", function () {
             assert.equal(DEFAULT_TIMEOUT_MS, 10000);
             assert.equal(MAX_METADATA_BYTES, 1048576);
             assert.equal(MAX_REDIRECTS, 3);
-            assert.equal(fetchOptionsProblem({ timeoutMs: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY, allowedHosts: DEFAULT_ALLOWED_HOSTS }), undefined);
+            assert.equal(
+                fetchOptionsProblem({ timeoutMs: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY, allowedHosts: DEFAULT_ALLOWED_HOSTS }),
+                undefined,
+            );
         });
     });
 
@@ -145,8 +148,14 @@ describe("metadataFetch", function () {
         it("accepts sensible knobs and partial input", () => {
             assert.equal(fetchOptionsProblem({}), undefined);
             assert.equal(fetchOptionsProblem({ timeoutMs: 100, retry: { attempts: 1, minDelayMs: 0, maxDelayMs: 0 } }), undefined);
-            assert.equal(fetchOptionsProblem({ timeoutMs: 120000, retry: { attempts: 20, minDelayMs: 60000, maxDelayMs: 300000 } }), undefined);
-            assert.equal(fetchOptionsProblem({ retry: { attempts: 3 }, allowedHosts: ["localhost:8443", "*.example.com", "[::1]"] }), undefined);
+            assert.equal(
+                fetchOptionsProblem({ timeoutMs: 120000, retry: { attempts: 20, minDelayMs: 60000, maxDelayMs: 300000 } }),
+                undefined,
+            );
+            assert.equal(
+                fetchOptionsProblem({ retry: { attempts: 3 }, allowedHosts: ["localhost:8443", "*.example.com", "[::1]"] }),
+                undefined,
+            );
         });
 
         it("names the field and its range", () => {
@@ -160,8 +169,14 @@ describe("metadataFetch", function () {
                 [{ retry: { minDelayMs: -1 } }, "retry.minDelayMs must be an integer from 0 to 60000"],
                 [{ retry: { minDelayMs: 500, maxDelayMs: 499 } }, "retry.maxDelayMs must be an integer from 500 to 300000"],
                 [{ retry: { maxDelayMs: 300001 } }, "retry.maxDelayMs must be an integer from 0 to 300000"],
-                [{ retry: { minDelayMs: 20000 } }, "retry.minDelayMs (20000) exceeds the default retry.maxDelayMs (10000); set retry.maxDelayMs too"],
-                [{ allowedHosts: [] }, 'allowedHosts must be a non-empty list of host names or "*.domain" patterns, e.g. ["*.cloudflareaccess.com"]'],
+                [
+                    { retry: { minDelayMs: 20000 } },
+                    "retry.minDelayMs (20000) exceeds the default retry.maxDelayMs (10000); set retry.maxDelayMs too",
+                ],
+                [
+                    { allowedHosts: [] },
+                    'allowedHosts must be a non-empty list of host names or "*.domain" patterns, e.g. ["*.cloudflareaccess.com"]',
+                ],
                 [
                     { allowedHosts: ["localhost", "*"] },
                     'allowedHosts[1] ("*") must be a host name such as "acme.cloudflareaccess.com" or a pattern such as "*.cloudflareaccess.com"',
@@ -188,11 +203,26 @@ describe("metadataFetch", function () {
         });
 
         it("stays within [base/2, base] for any random source, and survives odd input", () => {
-            assert.equal(backoffDelayMs(1, policy, () => 7), 100);
-            assert.equal(backoffDelayMs(1, policy, () => -3), 50);
-            assert.equal(backoffDelayMs(1, policy, () => Number.NaN), 50);
-            assert.equal(backoffDelayMs(0, policy, () => 1), 100);
-            assert.equal(backoffDelayMs(10_000, policy, () => 1), 1000);
+            assert.equal(
+                backoffDelayMs(1, policy, () => 7),
+                100,
+            );
+            assert.equal(
+                backoffDelayMs(1, policy, () => -3),
+                50,
+            );
+            assert.equal(
+                backoffDelayMs(1, policy, () => Number.NaN),
+                50,
+            );
+            assert.equal(
+                backoffDelayMs(0, policy, () => 1),
+                100,
+            );
+            assert.equal(
+                backoffDelayMs(10_000, policy, () => 1),
+                1000,
+            );
             assert.equal(backoffDelayMs(1, { attempts: 2, minDelayMs: 0, maxDelayMs: 0 }), 0);
             for (let i = 0; i < 50; i++) {
                 const d = backoffDelayMs(3, policy);
@@ -207,9 +237,18 @@ describe("metadataFetch", function () {
                 retries.map((i) => backoffDelayMs(i, DEFAULT_RETRY, () => 1)),
                 [500, 1000, 2000, 4000, 8000, 10000, 10000],
             );
-            assert.equal(sum(() => 0), 17750);
-            assert.equal(sum(() => 0.5), 26625);
-            assert.equal(sum(() => 1), 35500);
+            assert.equal(
+                sum(() => 0),
+                17750,
+            );
+            assert.equal(
+                sum(() => 0.5),
+                26625,
+            );
+            assert.equal(
+                sum(() => 1),
+                35500,
+            );
         });
     });
 
@@ -247,12 +286,17 @@ describe("metadataFetch", function () {
 
         it("retries 404 until the document appears, with gaps growing from minDelayMs up to maxDelayMs", async () => {
             const server = await https(failFirst(4, answer(404)));
-            const doc = await fetchMetadataDocument(server.url(), knobs({ retry: { attempts: 6, minDelayMs: 20, maxDelayMs: 40 }, random: () => 1 }));
+            const doc = await fetchMetadataDocument(
+                server.url(),
+                knobs({ retry: { attempts: 6, minDelayMs: 20, maxDelayMs: 40 }, random: () => 1 }),
+            );
             assert.equal(doc.attempts, 5);
             assert.equal(server.requests.length, 5);
             const measured = gaps(server.requests.map((r) => r.at));
             // Delays are exactly 20, 40, 40, 40 with random() = 1; each gap adds a request and a handshake on top.
-            [20, 40, 40, 40].forEach((delay, i) => assert.ok(measured[i] >= delay - 2 && measured[i] < 1500, `gap ${i}: ${measured[i]} ms`));
+            [20, 40, 40, 40].forEach((delay, i) =>
+                assert.ok(measured[i] >= delay - 2 && measured[i] < 1500, `gap ${i}: ${measured[i]} ms`),
+            );
         });
 
         it("waits Retry-After seconds on 429", async () => {
@@ -377,7 +421,12 @@ describe("metadataFetch", function () {
                 res.writeHead(Number(req.url?.slice(1)));
                 res.end();
             });
-            for (const [status, text] of [[400, "Bad Request"], [405, "Method Not Allowed"], [410, "Gone"], [501, "Not Implemented"]] as const) {
+            for (const [status, text] of [
+                [400, "Bad Request"],
+                [405, "Method Not Allowed"],
+                [410, "Gone"],
+                [501, "Not Implemented"],
+            ] as const) {
                 await assert.rejects(fetchMetadataDocument(server.url(`/${status}`), knobs()), {
                     message: `SAML metadata: GET ${server.url(`/${status}`)} answered HTTP ${status} ${text}; ${CHECK_URL}`,
                 });
@@ -386,7 +435,9 @@ describe("metadataFetch", function () {
         });
 
         it("does not retry an HTML page, and says it looks like a login page", async () => {
-            const server = await https(answer(200, { "content-type": "text/html; charset=utf-8" }, "<!DOCTYPE html><title>Sign in</title>"));
+            const server = await https(
+                answer(200, { "content-type": "text/html; charset=utf-8" }, "<!DOCTYPE html><title>Sign in</title>"),
+            );
             await assert.rejects(fetchMetadataDocument(server.url("/m"), knobs()), {
                 message: `SAML metadata: GET ${server.url("/m")} answered HTTP 200 with an HTML page (text/html) instead of XML; it looks like a login page. ${PUBLIC_HINT}`,
             });
@@ -433,7 +484,10 @@ describe("metadataFetch", function () {
             assert.equal(doc.body, XML);
             assert.equal(doc.finalUrl, server.localhostUrl("/final"));
             assert.equal(doc.attempts, 1);
-            assert.deepEqual(server.requests.map((r) => r.path), ["/a", "/b", "/c?x=1", "/final"]);
+            assert.deepEqual(
+                server.requests.map((r) => r.path),
+                ["/a", "/b", "/c?x=1", "/final"],
+            );
         });
 
         it("stops after MAX_REDIRECTS hops", async () => {
@@ -461,9 +515,15 @@ describe("metadataFetch", function () {
             });
             const refused = (from: string, to: string, hosts = "127.0.0.1, localhost"): string =>
                 `SAML metadata: GET ${server.url(from)} redirected (HTTP 302) to ${to}, which is not followed: redirects must stay on https, without credentials, on an allowed host (${hosts}).`;
-            await assert.rejects(fetchMetadataDocument(server.url("/http"), knobs()), { message: refused("/http", `http://127.0.0.1:${server.port}/m`) });
-            await assert.rejects(fetchMetadataDocument(server.url("/creds"), knobs()), { message: refused("/creds", `https://***@127.0.0.1:${server.port}/m`) });
-            await assert.rejects(fetchMetadataDocument(server.url("/evil"), knobs()), { message: refused("/evil", "https://evil.example/m") });
+            await assert.rejects(fetchMetadataDocument(server.url("/http"), knobs()), {
+                message: refused("/http", `http://127.0.0.1:${server.port}/m`),
+            });
+            await assert.rejects(fetchMetadataDocument(server.url("/creds"), knobs()), {
+                message: refused("/creds", `https://***@127.0.0.1:${server.port}/m`),
+            });
+            await assert.rejects(fetchMetadataDocument(server.url("/evil"), knobs()), {
+                message: refused("/evil", "https://evil.example/m"),
+            });
             await assert.rejects(fetchMetadataDocument(server.url("/localhost"), knobs({ allowedHosts: ["127.0.0.1"] })), {
                 message: refused("/localhost", server.localhostUrl("/m"), "127.0.0.1"),
             });
@@ -473,7 +533,10 @@ describe("metadataFetch", function () {
             await assert.rejects(fetchMetadataDocument(server.url("/invalid"), knobs()), {
                 message: `SAML metadata: GET ${server.url("/invalid")} redirected (HTTP 302) to an invalid Location "https://[bad/m".`,
             });
-            assert.deepEqual(server.requests.map((r) => r.path), ["/http", "/creds", "/evil", "/localhost", "/none", "/invalid"]);
+            assert.deepEqual(
+                server.requests.map((r) => r.path),
+                ["/http", "/creds", "/evil", "/localhost", "/none", "/invalid"],
+            );
         });
 
         it("aborts a body declared larger than maxBytes without reading it", async () => {
@@ -579,7 +642,12 @@ describe("metadataFetch", function () {
             const pulumi = await import("@pulumi/pulumi");
             const requireFromString: (code: string) => { handler: typeof fetcher } = require("require-from-string");
             const fetcher = (url: string, ca: string) =>
-                fetchMetadataDocument(url, { allowedHosts: ["127.0.0.1"], timeoutMs: 2000, retry: { attempts: 2, minDelayMs: 5, maxDelayMs: 10 }, ca });
+                fetchMetadataDocument(url, {
+                    allowedHosts: ["127.0.0.1"],
+                    timeoutMs: 2000,
+                    retry: { attempts: 2, minDelayMs: 5, maxDelayMs: 10 },
+                    ca,
+                });
             const { text } = await pulumi.runtime.serializeFunction(fetcher);
             // Built-ins become requires; this module itself must travel by value (no path into the repo).
             assert.match(text, /require\("https"\)/);

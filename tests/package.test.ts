@@ -41,13 +41,24 @@ describe("npm package, installed in a consumer project", function () {
 
     it("packs only the build output, README, LICENSE and package.json", () => {
         const unexpected = packed.files.filter(
-            (f) => !/^dist\/components\/[A-Za-z]+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "package.json", "CHANGELOG.md"].includes(f),
+            (f) =>
+                !/^dist\/components\/[A-Za-z]+\.(js|d\.ts)$/.test(f) &&
+                !["README.md", "LICENSE", "package.json", "CHANGELOG.md"].includes(f),
         );
         assert.deepEqual(unexpected, []);
-        for (const needed of ["dist/components/index.js", "dist/components/index.d.ts", "dist/components/samlMetadataRetrieval.js", "package.json", "README.md", "LICENSE"]) {
+        for (const needed of [
+            "dist/components/index.js",
+            "dist/components/index.d.ts",
+            "dist/components/samlMetadataRetrieval.js",
+            "package.json",
+            "README.md",
+            "LICENSE",
+        ]) {
             assert.ok(packed.files.includes(needed), `${needed} is in the tarball`);
         }
-        assert.ok(!packed.files.some((f) => f.startsWith("tests/") || f.startsWith("demo/") || f.endsWith(".ts") && !f.endsWith(".d.ts")));
+        assert.ok(
+            !packed.files.some((f) => f.startsWith("tests/") || f.startsWith("demo/") || (f.endsWith(".ts") && !f.endsWith(".d.ts"))),
+        );
     });
 
     it("compiles a strict consumer program against the packed type declarations", () => {

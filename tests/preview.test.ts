@@ -15,11 +15,15 @@ describe("preview (setMocks with preview = true, in its own process)", function 
     };
 
     before(() => {
-        const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, "harness", "previewRun.ts")], {
-            cwd: path.resolve(__dirname, ".."),
-            encoding: "utf8",
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-        });
+        const run = spawnSync(
+            process.execPath,
+            ["-r", "ts-node/register/transpile-only", path.join(__dirname, "harness", "previewRun.ts")],
+            {
+                cwd: path.resolve(__dirname, ".."),
+                encoding: "utf8",
+                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+            },
+        );
         assert.equal(run.status, 0, run.stderr);
         report = JSON.parse(run.stdout);
     });

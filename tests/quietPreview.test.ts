@@ -69,19 +69,35 @@ function assertSameRegistrations(actual: string, expected: string, what: string)
 function listsOf(args: ZeroTrustAwsSsoArgs): Map<string, string[]> {
     const lists = new Map<string, string[]>();
     const put = (key: string, values: unknown[] | undefined): void => {
-        if (values) lists.set(key, values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))));
+        if (values)
+            lists.set(
+                key,
+                values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))),
+            );
     };
     put("access.emails", args.access?.emails);
     put("access.emailDomains", args.access?.emailDomains);
     put("access.groupIds", args.access?.groupIds);
     put("access.policyIds", args.access?.policyIds);
     const ic = args.identityCenter!;
-    put("identityCenter.users", ic.users.map((u) => u.email));
-    put("identityCenter.groups", ic.groups?.map((g) => g.name));
+    put(
+        "identityCenter.users",
+        ic.users.map((u) => u.email),
+    );
+    put(
+        "identityCenter.groups",
+        ic.groups?.map((g) => g.name),
+    );
     for (const g of ic.groups ?? []) put(`identityCenter.groups[${g.name}].members`, g.members);
-    put("identityCenter.permissionSets", ic.permissionSets?.map((p) => p.name));
+    put(
+        "identityCenter.permissionSets",
+        ic.permissionSets?.map((p) => p.name),
+    );
     for (const p of ic.permissionSets ?? []) put(`identityCenter.permissionSets[${p.name}].managedPolicyArns`, p.managedPolicyArns);
-    put("identityCenter.assignments", ic.assignments?.map((a) => a.permissionSet));
+    put(
+        "identityCenter.assignments",
+        ic.assignments?.map((a) => a.permissionSet),
+    );
     for (const a of ic.assignments ?? []) {
         put(`identityCenter.assignments[${a.permissionSet}].accountIds`, a.accountIds);
         put(`identityCenter.assignments[${a.permissionSet}].groups`, a.groups);
@@ -105,7 +121,16 @@ describe("quiet previews: an unchanged program registers identical inputs", func
         const registrations = JSON.parse(first) as PrintedRegistration[];
         const names = registrations.map((r) => r.name);
         assert.equal(new Set(registrations.map((r) => `${r.type} ${r.name}`)).size, registrations.length, "no registration twice");
-        for (const name of ["aws", "aws-policy", "aws-app", "aws-metadata", "aws-user-grace@example.org", "aws-group-platform", "aws-permission-set-ReadOnly", "aws-inline-policy-ReadOnly"]) {
+        for (const name of [
+            "aws",
+            "aws-policy",
+            "aws-app",
+            "aws-metadata",
+            "aws-user-grace@example.org",
+            "aws-group-platform",
+            "aws-permission-set-ReadOnly",
+            "aws-inline-policy-ReadOnly",
+        ]) {
             assert.ok(names.includes(name), `${name} is registered`);
         }
         // 4 users, 3 groups, 7 memberships, 3 permission sets, 5 managed policies, 1 inline policy, 17 assignments.
@@ -179,11 +204,22 @@ describe("__provider: from this repo and from the installed package", function (
 
         // By value from the repo: the module's functions, each as its own top-level function.
         const byValue = declaredFunctions(repo);
-        for (const fn of ["retrieveSamlMetadata", "checkSamlMetadataInputs", "diffSamlMetadataInputs", "fetchMetadataDocument", "parseSamlMetadata", "readCertificate"]) {
+        for (const fn of [
+            "retrieveSamlMetadata",
+            "checkSamlMetadataInputs",
+            "diffSamlMetadataInputs",
+            "fetchMetadataDocument",
+            "parseSamlMetadata",
+            "readCertificate",
+        ]) {
             assert.ok(byValue.includes(fn), `the repo text defines ${fn}`);
         }
         assert.match(repo, /async function \/\*fetchMetadataDocument\*\/\(url, options\)/);
-        assert.deepEqual(requiresOf(repo), ["@xmldom/xmldom/lib/index.js", "crypto", "http", "https"], "the repo text requires only built-ins and xmldom");
+        assert.deepEqual(
+            requiresOf(repo),
+            ["@xmldom/xmldom/lib/index.js", "crypto", "http", "https"],
+            "the repo text requires only built-ins and xmldom",
+        );
 
         // Installed: exactly one require, of the package's runtime entry, and none of those functions.
         assert.deepEqual(requiresOf(installed), ["zero-trust-aws-sso/runtime/samlMetadataRetrieval"]);
@@ -203,7 +239,10 @@ describe("__provider: from this repo and from the installed package", function (
 
 // The by-value functions of a serialized text: `function __name(` other than the serializer's own `__f<n>`.
 function declaredFunctions(text: string): string[] {
-    return [...text.matchAll(/^function __(\w+)\(/gm)].map((m) => m[1]).filter((n) => !/^f\d+$/.test(n)).sort();
+    return [...text.matchAll(/^function __(\w+)\(/gm)]
+        .map((m) => m[1])
+        .filter((n) => !/^f\d+$/.test(n))
+        .sort();
 }
 
 function requiresOf(text: string): string[] {
@@ -213,7 +252,9 @@ function requiresOf(text: string): string[] {
 // The serializer wraps each function as `return async function /*name*/(...) {...};` inside a `with` block.
 function providerMethods(text: string): Record<string, string> {
     const methods: Record<string, string> = {};
-    for (const m of text.matchAll(/^return (async function \/\*(check|diff|create|read|update|delete)\*\/[\s\S]*?)\n\n {4}\}\n {2}\}\)\.apply/gm)) {
+    for (const m of text.matchAll(
+        /^return (async function \/\*(check|diff|create|read|update|delete)\*\/[\s\S]*?)\n\n {4}\}\n {2}\}\)\.apply/gm,
+    )) {
         methods[m[2]] = m[1];
     }
     return methods;

@@ -179,7 +179,8 @@ describe("parseSamlMetadata", () => {
         });
 
         it("the SSO URL of the Redirect binding, else POST, else the first, unless one is expected", () => {
-            const services = (...list: [string, string | undefined][]) => doc({ ssoServices: list.map(([binding, location]) => ({ binding, location })) });
+            const services = (...list: [string, string | undefined][]) =>
+                doc({ ssoServices: list.map(([binding, location]) => ({ binding, location })) });
             const soap = "urn:oasis:names:tc:SAML:2.0:bindings:SOAP";
             const both = services([HTTP_POST, "https://p.example/post"], [HTTP_REDIRECT, "https://p.example/redirect"]);
             assert.equal(parseSamlMetadata(both, {}, NOW).ssoUrl, "https://p.example/redirect");
@@ -205,7 +206,10 @@ describe("parseSamlMetadata", () => {
         });
 
         it("not XML", () => {
-            refused('{"success":false,"errors":[{"code":10000}]}', 'SAML metadata: the document is not XML; it starts with "{\\"success\\":false,\\"errors\\":[{\\"code\\":10000...".');
+            refused(
+                '{"success":false,"errors":[{"code":10000}]}',
+                'SAML metadata: the document is not XML; it starts with "{\\"success\\":false,\\"errors\\":[{\\"code\\":10000...".',
+            );
             refused("not found", 'SAML metadata: the document is not XML; it starts with "not found".');
             assertRefused(
                 () => parseSamlMetadata(undefined as unknown as string, {}, NOW),
@@ -232,8 +236,11 @@ describe("parseSamlMetadata", () => {
                 full.replace("<md:NameIDFormat>", "<md:NameIDFormat>&nbsp;"),
                 "SAML metadata: the document is not well-formed XML: entity not found:&nbsp; (line 9, column 5).",
             );
-            refused(full + "<x/>", "SAML metadata: the document is not well-formed XML: Error constructing the DOM: " +
-                "HierarchyRequestError: Only one element can be added and only after doctype (line 14, column 1).");
+            refused(
+                full + "<x/>",
+                "SAML metadata: the document is not well-formed XML: Error constructing the DOM: " +
+                    "HierarchyRequestError: Only one element can be added and only after doctype (line 14, column 1).",
+            );
             refused(
                 "<md:EntityDescriptor entityID='x'/>",
                 "SAML metadata: the document is not well-formed XML: Error constructing the DOM: NamespaceError: prefix is non-null and namespace is null (line 1, column 1).",
@@ -241,7 +248,10 @@ describe("parseSamlMetadata", () => {
         });
 
         it("an HTML page", () => {
-            refused("<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body></body></html>", "SAML metadata: the document is an HTML page (<!DOCTYPE html>), not SAML metadata.");
+            refused(
+                "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body></body></html>",
+                "SAML metadata: the document is an HTML page (<!DOCTYPE html>), not SAML metadata.",
+            );
             refused("<!doctype html><html></html>", "SAML metadata: the document is an HTML page (<!DOCTYPE html>), not SAML metadata.");
             refused(
                 '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
@@ -251,7 +261,8 @@ describe("parseSamlMetadata", () => {
         });
 
         it("a root other than EntityDescriptor in the SAML 2.0 metadata namespace", () => {
-            const prefix = 'SAML metadata: the root element must be EntityDescriptor in namespace "urn:oasis:names:tc:SAML:2.0:metadata", but it is ';
+            const prefix =
+                'SAML metadata: the root element must be EntityDescriptor in namespace "urn:oasis:names:tc:SAML:2.0:metadata", but it is ';
             refused(
                 `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${doc().replace(/^<\?xml[^>]*>/, "")}</md:EntitiesDescriptor>`,
                 `${prefix}"EntitiesDescriptor" in namespace "urn:oasis:names:tc:SAML:2.0:metadata". ` +
@@ -287,12 +298,12 @@ describe("parseSamlMetadata", () => {
         it("an IDPSSODescriptor without SAML 2.0 in protocolSupportEnumeration", () => {
             refused(
                 doc({ protocolSupportEnumeration: "urn:oasis:names:tc:SAML:1.1:protocol urn:oasis:names:tc:SAML:2.0:protocolX" }),
-                'SAML metadata: the IDPSSODescriptor does not support SAML 2.0: protocolSupportEnumeration is ' +
+                "SAML metadata: the IDPSSODescriptor does not support SAML 2.0: protocolSupportEnumeration is " +
                     '"urn:oasis:names:tc:SAML:1.1:protocol urn:oasis:names:tc:SAML:2.0:protocolX", which lacks "urn:oasis:names:tc:SAML:2.0:protocol".',
             );
             refused(
                 doc({ protocolSupportEnumeration: null }),
-                'SAML metadata: the IDPSSODescriptor does not support SAML 2.0: protocolSupportEnumeration is missing, ' +
+                "SAML metadata: the IDPSSODescriptor does not support SAML 2.0: protocolSupportEnumeration is missing, " +
                     'which lacks "urn:oasis:names:tc:SAML:2.0:protocol".',
             );
             const extra = " urn:oasis:names:tc:SAML:1.1:protocol\t";
@@ -311,7 +322,10 @@ describe("parseSamlMetadata", () => {
         });
 
         it("no signing certificate", () => {
-            refused(doc({ certificates: [] }), "SAML metadata: the IDPSSODescriptor has no signing certificate: it has no KeyDescriptor element.");
+            refused(
+                doc({ certificates: [] }),
+                "SAML metadata: the IDPSSODescriptor has no signing certificate: it has no KeyDescriptor element.",
+            );
             refused(
                 doc({ certificates: [], encryptionCertificates: [encryption.base64, current.base64] }),
                 'SAML metadata: the IDPSSODescriptor has no signing certificate: its KeyDescriptor elements have use="encryption" only.',
@@ -322,25 +336,28 @@ describe("parseSamlMetadata", () => {
                     descriptorPrefix:
                         '<md:KeyDescriptor use="signing"><KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#"><KeyName>k1</KeyName></KeyInfo></md:KeyDescriptor>' +
                         // An X509Certificate outside the XML-DSig namespace is not one.
-                        '<md:KeyDescriptor><X509Certificate>' + current.base64 + "</X509Certificate></md:KeyDescriptor>",
+                        "<md:KeyDescriptor><X509Certificate>" +
+                        current.base64 +
+                        "</X509Certificate></md:KeyDescriptor>",
                 }),
                 "SAML metadata: the IDPSSODescriptor has no signing certificate: its signing KeyDescriptor elements hold no X509Certificate.",
             );
         });
 
         it("certificate text that is not base64 or not X.509", () => {
-            refused(doc({ certificates: ["MIIC$$wTCC"] }), 'SAML metadata: signing certificate: not base64: it contains the character "$".');
+            refused(
+                doc({ certificates: ["MIIC$$wTCC"] }),
+                'SAML metadata: signing certificate: not base64: it contains the character "$".',
+            );
             refused(doc({ certificates: [""] }), "SAML metadata: signing certificate: empty: there is no base64 certificate text.");
             refused(
                 doc({ certificates: [current.base64, "AAAA"] }),
                 "SAML metadata: signing certificate 2 of 2: not an X.509 certificate: the base64 decodes to 3 bytes that are not a DER-encoded certificate.",
             );
             refused(doc(), 'SAML metadata: expected certificate: not base64: it contains the character "%".', { certificate: "MIIC%wTCC" });
-            refused(
-                doc(),
-                'SAML metadata: expected certificate: not a certificate: the PEM text has no matching "-----END" line.',
-                { certificate: "-----BEGIN CERTIFICATE-----\nMIIC" },
-            );
+            refused(doc(), 'SAML metadata: expected certificate: not a certificate: the PEM text has no matching "-----END" line.', {
+                certificate: "-----BEGIN CERTIFICATE-----\nMIIC",
+            });
         });
     });
 
@@ -373,7 +390,10 @@ describe("parseSamlMetadata", () => {
         });
 
         it("refuses an invalid `now`", () => {
-            assertRefused(() => parseSamlMetadata(doc(), {}, new Date("nonsense")), 'SAML metadata: "now" must be a valid Date but got Invalid Date.');
+            assertRefused(
+                () => parseSamlMetadata(doc(), {}, new Date("nonsense")),
+                'SAML metadata: "now" must be a valid Date but got Invalid Date.',
+            );
         });
     });
 
@@ -383,8 +403,14 @@ describe("parseSamlMetadata", () => {
             assert.equal(facts.signingCertificateSha256, sha256(later));
             assert.equal(facts.signingCertificate, pem(later));
             assert.equal(facts.signingCertificateNotAfter, "2028-01-01T00:00:00.000Z");
-            assert.equal(parseSamlMetadata(doc({ certificates: [sameEnd.base64, current.base64] }), {}, NOW).signingCertificateSha256, sha256(sameEnd));
-            assert.equal(parseSamlMetadata(doc({ certificates: [current.base64, sameEnd.base64] }), {}, NOW).signingCertificateSha256, sha256(current));
+            assert.equal(
+                parseSamlMetadata(doc({ certificates: [sameEnd.base64, current.base64] }), {}, NOW).signingCertificateSha256,
+                sha256(sameEnd),
+            );
+            assert.equal(
+                parseSamlMetadata(doc({ certificates: [current.base64, sameEnd.base64] }), {}, NOW).signingCertificateSha256,
+                sha256(current),
+            );
         });
 
         it("ignores expired and not-yet-valid extras when a valid one exists", () => {
@@ -432,7 +458,9 @@ describe("parseSamlMetadata", () => {
                 { entityId: "https://acme.cloudflareaccess.com/other" },
             );
             // Exact equality: a trailing slash is a different SAML entity.
-            refused(doc(), `SAML metadata: entityID mismatch: expected "${ENTITY_ID}/" but the document has "${ENTITY_ID}".`, { entityId: `${ENTITY_ID}/` });
+            refused(doc(), `SAML metadata: entityID mismatch: expected "${ENTITY_ID}/" but the document has "${ENTITY_ID}".`, {
+                entityId: `${ENTITY_ID}/`,
+            });
         });
 
         it("ssoUrl mismatch shows the expected URL and every Location", () => {
@@ -460,11 +488,17 @@ describe("parseSamlMetadata", () => {
 
         it("an external entity", () => {
             refused('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', DOCTYPE_REFUSAL("x"));
-            refused(doc({ prolog: '<!DOCTYPE md:EntityDescriptor SYSTEM "http://127.0.0.1:1/evil.dtd">\n' }), DOCTYPE_REFUSAL("md:EntityDescriptor"));
+            refused(
+                doc({ prolog: '<!DOCTYPE md:EntityDescriptor SYSTEM "http://127.0.0.1:1/evil.dtd">\n' }),
+                DOCTYPE_REFUSAL("md:EntityDescriptor"),
+            );
         });
 
         it("a DOCTYPE after a comment that mentions one", () => {
-            refused(doc({ prolog: "<!-- <!DOCTYPE decoy> -->\n<?pi x?>\n<!DOCTYPE md:EntityDescriptor>\n" }), DOCTYPE_REFUSAL("md:EntityDescriptor"));
+            refused(
+                doc({ prolog: "<!-- <!DOCTYPE decoy> -->\n<?pi x?>\n<!DOCTYPE md:EntityDescriptor>\n" }),
+                DOCTYPE_REFUSAL("md:EntityDescriptor"),
+            );
         });
 
         it("a DOCTYPE the prolog scan does not see still stops in xmldom, without expansion", () => {

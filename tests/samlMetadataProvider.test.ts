@@ -68,12 +68,19 @@ describe("SamlMetadata provider, called directly", function () {
     });
 
     it("diff: nothing changed is quiet; a new url replaces; other inputs update; unknowns count as changes", async () => {
-        assert.deepEqual(await provider.diff!("id", { ...inputs, xml }, { ...inputs }), { changes: false, replaces: [], deleteBeforeReplace: false });
+        assert.deepEqual(await provider.diff!("id", { ...inputs, xml }, { ...inputs }), {
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
         assert.deepEqual((await provider.diff!("id", inputs, { ...inputs, url: `${ssoUrl}/other` })).replaces, ["url"]);
         const cert2 = await provider.diff!("id", inputs, { ...inputs, expectedCertificate: "x" });
         assert.deepEqual([cert2.changes, cert2.replaces], [true, []]);
         assert.deepEqual((await provider.diff!("id", inputs, { ...inputs, url: UNKNOWN })).replaces, ["url"]);
-        assert.equal((await provider.diff!("id", inputs, { ...inputs, retry: { attempts: 2, minDelayMs: 10, maxDelayMs: 20 } })).changes, false);
+        assert.equal(
+            (await provider.diff!("id", inputs, { ...inputs, retry: { attempts: 2, minDelayMs: 10, maxDelayMs: 20 } })).changes,
+            false,
+        );
     });
 });
 
@@ -154,7 +161,10 @@ describe("SamlMetadata provider, serialized and run in a fresh process", functio
             assert.equal(read.props.signingCertificateSha256, new X509Certificate(rotated.certPem).fingerprint256);
             assert.notEqual(read.props.signingCertificateSha256, created.outs.signingCertificateSha256);
             assert.equal(read.props.xml, current.xml);
-            assert.match((read.props.warnings as string[]).join("\n"), /changed from SHA-256 .* upload the new metadata file to IAM Identity Center/);
+            assert.match(
+                (read.props.warnings as string[]).join("\n"),
+                /changed from SHA-256 .* upload the new metadata file to IAM Identity Center/,
+            );
             assert.deepEqual(Object.keys(read.inputs).sort(), Object.keys(inputs).sort());
         } finally {
             current = { status: 200, xml: metadataDocument({ entityId, ssoUrl, certificates: [cert.base64] }) };
@@ -164,7 +174,10 @@ describe("SamlMetadata provider, serialized and run in a fresh process", functio
     it("a failed read says why and that the stored document is unchanged", async () => {
         current = { status: 500, xml: "oops" };
         try {
-            await assert.rejects(host.call(text, "read", ["id", { ...inputs, xml: "<old/>" }]), /^Error: Refreshing SAML metadata failed; the stored document is unchanged\. SAML metadata: .*HTTP 500/);
+            await assert.rejects(
+                host.call(text, "read", ["id", { ...inputs, xml: "<old/>" }]),
+                /^Error: Refreshing SAML metadata failed; the stored document is unchanged\. SAML metadata: .*HTTP 500/,
+            );
         } finally {
             current = { status: 200, xml: metadataDocument({ entityId, ssoUrl, certificates: [cert.base64] }) };
         }
@@ -203,13 +216,22 @@ describe("SamlMetadata resource under mocks", function () {
         assert.match(xml, /EntityDescriptor/);
         assert.equal(sha, await valueOf(sso.signingCertificateSha256));
         const registered = cloud.find("pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata", "standalone");
-        assert.equal(registered.inputs.__provider, cloud.find("pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata", "standalone-src-metadata").inputs.__provider);
+        assert.equal(
+            registered.inputs.__provider,
+            cloud.find("pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata", "standalone-src-metadata").inputs.__provider,
+        );
         assert.deepEqual([...cloud.providerCalls].sort(), ["check", "check", "create", "create"]);
     });
 
     it("rejects bad arguments at construction with the field and the fix", () => {
         assert.throws(() => new SamlMetadata("bad", { url: "http://acme.cloudflareaccess.com/x" }), /SamlMetadata "bad": .*https/);
-        assert.throws(() => new SamlMetadata("bad2", { url: "https://acme.cloudflareaccess.com/x", timeoutMs: -1 }), /SamlMetadata "bad2": timeoutMs/);
-        assert.throws(() => new SamlMetadata("bad3", { url: "https://acme.cloudflareaccess.com/x", expectedCertificate: "nope" }), /SamlMetadata "bad3": expectedCertificate: /);
+        assert.throws(
+            () => new SamlMetadata("bad2", { url: "https://acme.cloudflareaccess.com/x", timeoutMs: -1 }),
+            /SamlMetadata "bad2": timeoutMs/,
+        );
+        assert.throws(
+            () => new SamlMetadata("bad3", { url: "https://acme.cloudflareaccess.com/x", expectedCertificate: "nope" }),
+            /SamlMetadata "bad3": expectedCertificate: /,
+        );
     });
 });

@@ -43,9 +43,17 @@ describe("ZeroTrustAwsSso", function () {
     it("wires policy, application and metadata as children with the documented inputs", async () => {
         const sso = new ZeroTrustAwsSso("aws", {
             ...baseArgs(),
-            access: { emails: ["Grace@Example.com", "ada@example.com"], emailDomains: ["example.org"], groupIds: ["g-2", "g-1"], policyIds: ["p-9", "p-3"] },
+            access: {
+                emails: ["Grace@Example.com", "ada@example.com"],
+                emailDomains: ["example.org"],
+                groupIds: ["g-2", "g-1"],
+                policyIds: ["p-9", "p-3"],
+            },
             allowedIdps: ["idp-1"],
-            samlAttributes: [{ name: "https://aws.amazon.com/SAML/Attributes/AccessControl:Team", source: "team" }, { name: "department", source: "dept", required: true }],
+            samlAttributes: [
+                { name: "https://aws.amazon.com/SAML/Attributes/AccessControl:Team", source: "team" },
+                { name: "department", source: "dept", required: true },
+            ],
         });
         await settle(sso);
 
@@ -107,7 +115,10 @@ describe("ZeroTrustAwsSso", function () {
 
         // Children are parented to the component and named from its name.
         assert.deepEqual(
-            cloud.resources.filter((r) => r.type !== COMPONENT).map((r) => r.name).sort(),
+            cloud.resources
+                .filter((r) => r.type !== COMPONENT)
+                .map((r) => r.name)
+                .sort(),
             ["aws-app", "aws-metadata", "aws-policy"],
         );
         assert.equal((sso as unknown as { __name: string }).__name, "aws");
@@ -149,8 +160,14 @@ describe("ZeroTrustAwsSso", function () {
     });
 
     it("produces identical inputs for reordered but equal access lists", async () => {
-        const a = new ZeroTrustAwsSso("order-a", { ...baseArgs(), access: { emails: ["b@x.io", "a@x.io"], emailDomains: ["z.io", "y.io"] } });
-        const b = new ZeroTrustAwsSso("order-b", { ...baseArgs(), access: { emails: ["A@x.io", "b@x.io"], emailDomains: ["y.io", "Z.io"] } });
+        const a = new ZeroTrustAwsSso("order-a", {
+            ...baseArgs(),
+            access: { emails: ["b@x.io", "a@x.io"], emailDomains: ["z.io", "y.io"] },
+        });
+        const b = new ZeroTrustAwsSso("order-b", {
+            ...baseArgs(),
+            access: { emails: ["A@x.io", "b@x.io"], emailDomains: ["y.io", "Z.io"] },
+        });
         await Promise.all([settle(a), settle(b)]);
         const strip = (inputs: Record<string, unknown>) => ({ ...inputs, name: undefined });
         assert.deepEqual(strip(cloud.find(POLICY, "order-a-policy").inputs), strip(cloud.find(POLICY, "order-b-policy").inputs));
@@ -158,7 +175,10 @@ describe("ZeroTrustAwsSso", function () {
 
     it("validates arguments that arrive as Outputs before any child uses them", async () => {
         const sso = new ZeroTrustAwsSso("late", { ...baseArgs(), awsIssuerUrl: pulumi.output(ACS) });
-        await assert.rejects(valueOf(sso.awsSetupSteps), /ZeroTrustAwsSso "late": awsIssuerUrl: ".*" is the Assertion Consumer Service \(ACS\) URL, not the issuer URL/);
+        await assert.rejects(
+            valueOf(sso.awsSetupSteps),
+            /ZeroTrustAwsSso "late": awsIssuerUrl: ".*" is the Assertion Consumer Service \(ACS\) URL, not the issuer URL/,
+        );
     });
 });
 
@@ -173,17 +193,20 @@ describe("ZeroTrustAwsSso bad input", function () {
         {
             what: "account id that is not 32 hex characters",
             args: { accountId: "acme" },
-            message: 'accountId: "acme" is not a Cloudflare account id: expected 32 hexadecimal characters, as shown in the dashboard URL (dash.cloudflare.com/<account id>) or under Account Home > Account ID.',
+            message:
+                'accountId: "acme" is not a Cloudflare account id: expected 32 hexadecimal characters, as shown in the dashboard URL (dash.cloudflare.com/<account id>) or under Account Home > Account ID.',
         },
         {
             what: "issuer over http",
             args: { awsIssuerUrl: "http://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890" },
-            message: 'awsIssuerUrl: "http://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890" must use https; copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890).',
+            message:
+                'awsIssuerUrl: "http://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890" must use https; copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890).',
         },
         {
             what: "issuer on a non-AWS host",
             args: { awsIssuerUrl: "https://sso.example.com/platform/saml/d-1234567890" },
-            message: 'awsIssuerUrl: "https://sso.example.com/platform/saml/d-1234567890" is not an AWS sign-in URL (host sso.example.com); copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890).',
+            message:
+                'awsIssuerUrl: "https://sso.example.com/platform/saml/d-1234567890" is not an AWS sign-in URL (host sso.example.com); copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890).',
         },
         {
             what: "ACS URL given as issuer",
@@ -198,27 +221,32 @@ describe("ZeroTrustAwsSso bad input", function () {
         {
             what: "non-AWS ACS URL",
             args: { awsAcsUrl: "https://evil.example.com/platform/saml/acs/abc" },
-            message: 'awsAcsUrl: "https://evil.example.com/platform/saml/acs/abc" is not an AWS sign-in URL (host evil.example.com); copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/acs/01234567-89ab-cdef-0123-456789abcdef).',
+            message:
+                'awsAcsUrl: "https://evil.example.com/platform/saml/acs/abc" is not an AWS sign-in URL (host evil.example.com); copy it from IAM Identity Center > Settings > Identity source > Change identity source > External identity provider > Service provider metadata (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/acs/01234567-89ab-cdef-0123-456789abcdef).',
         },
         {
             what: "issuer and ACS from different regions",
             args: { awsAcsUrl: ACS.replace("us-east-1", "eu-west-1") },
-            message: "awsAcsUrl: is in region eu-west-1 but awsIssuerUrl is in us-east-1; copy both from the same IAM Identity Center instance.",
+            message:
+                "awsAcsUrl: is in region eu-west-1 but awsIssuerUrl is in us-east-1; copy both from the same IAM Identity Center instance.",
         },
         {
             what: "access portal on a non-AWS host",
             args: { awsAccessPortalUrl: "https://portal.example.com/start" },
-            message: 'awsAccessPortalUrl: "https://portal.example.com/start" is not an AWS access portal URL (expected https://<d-xxxxxxxxxx or alias>.awsapps.com/start); copy the AWS access portal URL from IAM Identity Center > Settings > Identity source.',
+            message:
+                'awsAccessPortalUrl: "https://portal.example.com/start" is not an AWS access portal URL (expected https://<d-xxxxxxxxxx or alias>.awsapps.com/start); copy the AWS access portal URL from IAM Identity Center > Settings > Identity source.',
         },
         {
             what: "no access rule",
             args: { access: {} },
-            message: 'access: allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds (or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies "everyone".',
+            message:
+                'access: allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds (or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies "everyone".',
         },
         {
             what: "no access at all",
             args: { access: undefined },
-            message: 'access: allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds (or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies "everyone".',
+            message:
+                'access: allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds (or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies "everyone".',
         },
         {
             what: "malformed email",
@@ -238,7 +266,8 @@ describe("ZeroTrustAwsSso bad input", function () {
         {
             what: "email domain with @",
             args: { access: { emailDomains: ["@example.com"] } },
-            message: 'access.emailDomains[0]: "@example.com" contains "@": give the domain only, e.g. "example.com", or move the address to access.emails.',
+            message:
+                'access.emailDomains[0]: "@example.com" contains "@": give the domain only, e.g. "example.com", or move the address to access.emails.',
         },
         {
             what: "email domain with a scheme",
@@ -248,11 +277,17 @@ describe("ZeroTrustAwsSso bad input", function () {
         {
             what: "empty attribute name",
             args: { samlAttributes: [{ name: " ", source: "team" }] },
-            message: "samlAttributes[0].name: must be a non-empty attribute name, e.g. https://aws.amazon.com/SAML/Attributes/AccessControl:Team.",
+            message:
+                "samlAttributes[0].name: must be a non-empty attribute name, e.g. https://aws.amazon.com/SAML/Attributes/AccessControl:Team.",
         },
         {
             what: "duplicate attribute names",
-            args: { samlAttributes: [{ name: "team", source: "a" }, { name: "team", source: "b" }] },
+            args: {
+                samlAttributes: [
+                    { name: "team", source: "a" },
+                    { name: "team", source: "b" },
+                ],
+            },
             message: 'samlAttributes[1].name: "team" duplicates samlAttributes[0].name; SAML attribute names must be unique.',
         },
         {

@@ -57,7 +57,13 @@ describe("ZeroTrustAwsSso with identityCenter", function () {
             { email: { email: "ada@example.com" } },
             { email: { email: "grace@example.com" } },
         ]);
-        assert.deepEqual(cloud.ofType(USER).map((u) => u.inputs.userName).sort(), ["Grace@Example.com", "ada@example.com"]);
+        assert.deepEqual(
+            cloud
+                .ofType(USER)
+                .map((u) => u.inputs.userName)
+                .sort(),
+            ["Grace@Example.com", "ada@example.com"],
+        );
         assert.deepEqual(await valueOf(sso.accessMismatches), { cloudflareOnly: [], awsOnly: [] });
         assert.equal(await valueOf(sso.awsAccessPortalUrl), "https://d-1234567890.awsapps.com/start");
         const steps = await valueOf(sso.awsSetupSteps);
@@ -94,7 +100,17 @@ describe("ZeroTrustAwsSso with identityCenter", function () {
 
     it("rejects an issuer URL copied from another Identity Center instance", () => {
         assert.throws(
-            () => new ZeroTrustAwsSso("ic-other", args({ identityCenter: { ...args().identityCenter!, identityStoreId: "d-9999999999", instanceArn: "arn:aws:sso:::instance/ssoins-9999999999999999" } })),
+            () =>
+                new ZeroTrustAwsSso(
+                    "ic-other",
+                    args({
+                        identityCenter: {
+                            ...args().identityCenter!,
+                            identityStoreId: "d-9999999999",
+                            instanceArn: "arn:aws:sso:::instance/ssoins-9999999999999999",
+                        },
+                    }),
+                ),
             {
                 message:
                     'ZeroTrustAwsSso "ic-other": awsIssuerUrl: names identity store d-1234567890 but identityCenter.identityStoreId is d-9999999999: the issuer URL was copied from another IAM Identity Center instance. Copy it again from the instance this stack manages.',
@@ -103,14 +119,31 @@ describe("ZeroTrustAwsSso with identityCenter", function () {
     });
 
     it("catches the same mismatch when the identity store id comes from the instance lookup", async () => {
-        const sso = new ZeroTrustAwsSso("ic-lookup", args({ awsIssuerUrl: "https://us-east-1.signin.aws.amazon.com/platform/saml/d-5555555555" }));
-        await assert.rejects(valueOf(sso.applicationId), /awsIssuerUrl: names identity store d-5555555555 but identityCenter.identityStoreId is d-1234567890/);
+        const sso = new ZeroTrustAwsSso(
+            "ic-lookup",
+            args({ awsIssuerUrl: "https://us-east-1.signin.aws.amazon.com/platform/saml/d-5555555555" }),
+        );
+        await assert.rejects(
+            valueOf(sso.applicationId),
+            /awsIssuerUrl: names identity store d-5555555555 but identityCenter.identityStoreId is d-1234567890/,
+        );
     });
 
     it("surfaces Identity Center validation as a ResourceError naming the path", () => {
         assert.throws(
-            () => new ZeroTrustAwsSso("ic-bad", args({ identityCenter: { users, assignments: [{ permissionSet: "Nope", accountIds: ["111122223333"], users: ["ada@example.com"] }] } })),
-            (err: Error) => pulumi.ResourceError.isInstance(err) && /^ZeroTrustAwsSso "ic-bad": identityCenter\.assignments\[0\]\.permissionSet: /.test(err.message),
+            () =>
+                new ZeroTrustAwsSso(
+                    "ic-bad",
+                    args({
+                        identityCenter: {
+                            users,
+                            assignments: [{ permissionSet: "Nope", accountIds: ["111122223333"], users: ["ada@example.com"] }],
+                        },
+                    }),
+                ),
+            (err: Error) =>
+                pulumi.ResourceError.isInstance(err) &&
+                /^ZeroTrustAwsSso "ic-bad": identityCenter\.assignments\[0\]\.permissionSet: /.test(err.message),
         );
     });
 });

@@ -109,4 +109,6 @@ export const instanceArn = managed?.instanceArn;
 /** Identity Center user ids by (lower-cased) email. */
 export const userIds = pulumi.output(Object.fromEntries(Object.entries(managed?.users ?? {}).map(([email, user]) => [email, user.userId])));
 /** Permission set ARNs by name. */
-export const permissionSetArns = pulumi.output(Object.fromEntries(Object.entries(managed?.permissionSets ?? {}).map(([name, set]) => [name, set.arn])));
+export const permissionSetArns = pulumi.output(
+    Object.fromEntries(Object.entries(managed?.permissionSets ?? {}).map(([name, set]) => [name, set.arn])),
+);

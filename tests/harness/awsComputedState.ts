@@ -15,4 +15,3 @@ export function awsComputedState(type: string, name: string): Record<string, str
             return {};
     }
 }
-

@@ -156,7 +156,10 @@ export function installedProviderText(): string {
 
 function packageTarball(outDir: string): { tarball: string; files: string[] } {
     execFileSync(NPM, ["run", "build", "--silent"], { cwd: REPO, stdio: "pipe" });
-    const json = execFileSync(NPM, ["pack", "--json", "--pack-destination", outDir], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] }).toString();
+    const json = execFileSync(NPM, ["pack", "--json", "--pack-destination", outDir], {
+        cwd: REPO,
+        stdio: ["ignore", "pipe", "pipe"],
+    }).toString();
     const [info] = JSON.parse(json) as { filename: string; files: { path: string }[] }[];
     return { tarball: path.join(outDir, info.filename), files: info.files.map((f) => f.path).sort() };
 }
@@ -175,7 +178,15 @@ function layOutConsumer(dir: string, tarball: string): void {
     fs.writeFileSync(
         path.join(dir, "tsconfig.json"),
         JSON.stringify({
-            compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, skipLibCheck: true, types: ["node"], outDir: "." },
+            compilerOptions: {
+                strict: true,
+                target: "ES2022",
+                module: "commonjs",
+                esModuleInterop: true,
+                skipLibCheck: true,
+                types: ["node"],
+                outDir: ".",
+            },
             files: ["index.ts"],
         }),
     );

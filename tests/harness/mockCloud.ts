@@ -89,7 +89,12 @@ export class MockCloud implements pulumi.runtime.Mocks {
         try {
             const host = startProviderHost(options.programDir ?? path.resolve(__dirname, "..", ".."));
             cloud = new MockCloud(options, teamDomain, host);
-            await pulumi.runtime.setMocks(cloud, options.project ?? "zero-trust-aws-sso", options.stack ?? "test", options.preview ?? false);
+            await pulumi.runtime.setMocks(
+                cloud,
+                options.project ?? "zero-trust-aws-sso",
+                options.stack ?? "test",
+                options.preview ?? false,
+            );
             return cloud;
         } catch (err) {
             // A half-started cloud must not keep the test process alive.

@@ -35,7 +35,11 @@ export function quietPreviewArgs(): ZeroTrustAwsSsoArgs {
         access: {
             emails: ["ada@example.com", "Grace@Example.org", "linus@example.net", "margaret@example.com"],
             emailDomains: ["example.com", "example.org", "corp.example.net"],
-            groupIds: ["7a1c5d2e-0000-4000-8000-00000000000c", "7a1c5d2e-0000-4000-8000-00000000000a", "7a1c5d2e-0000-4000-8000-00000000000b"],
+            groupIds: [
+                "7a1c5d2e-0000-4000-8000-00000000000c",
+                "7a1c5d2e-0000-4000-8000-00000000000a",
+                "7a1c5d2e-0000-4000-8000-00000000000b",
+            ],
             // Order is precedence (2, 3, ...): never shuffled.
             policyIds: ["9f0e0000-0000-4000-8000-000000000002", "9f0e0000-0000-4000-8000-000000000001"],
         },
@@ -61,7 +65,11 @@ export function quietPreviewArgs(): ZeroTrustAwsSsoArgs {
                 { email: "margaret@example.com", givenName: "Margaret", familyName: "Hamilton" },
             ],
             groups: [
-                { name: "platform", description: "Platform team", members: ["ada@example.com", "linus@example.net", "margaret@example.com"] },
+                {
+                    name: "platform",
+                    description: "Platform team",
+                    members: ["ada@example.com", "linus@example.net", "margaret@example.com"],
+                },
                 { name: "auditors", members: ["grace@example.org", "margaret@example.com"] },
                 { name: "breakglass", description: "Emergency access", members: ["ada@example.com", "Grace@Example.org"] },
             ],
@@ -76,14 +84,30 @@ export function quietPreviewArgs(): ZeroTrustAwsSsoArgs {
                     description: "Look, don't touch",
                     sessionDuration: "PT8H",
                     managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
-                    inlinePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "iam:*", Resource: "*" }] }),
+                    inlinePolicy: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [{ Effect: "Deny", Action: "iam:*", Resource: "*" }],
+                    }),
                 },
-                { name: "S3Reader", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"], relayState: "https://console.aws.amazon.com/s3/home" },
+                {
+                    name: "S3Reader",
+                    managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+                    relayState: "https://console.aws.amazon.com/s3/home",
+                },
             ],
             assignments: [
                 { permissionSet: "Admin", accountIds: ["111122223333", "444455556666"], groups: ["platform", "breakglass"] },
-                { permissionSet: "ReadOnly", accountIds: ["111122223333", "444455556666", "012345678901"], groups: ["auditors"], users: ["linus@example.net", "ada@example.com"] },
-                { permissionSet: "S3Reader", accountIds: ["012345678901", "111122223333"], users: ["margaret@example.com", "Grace@Example.org"] },
+                {
+                    permissionSet: "ReadOnly",
+                    accountIds: ["111122223333", "444455556666", "012345678901"],
+                    groups: ["auditors"],
+                    users: ["linus@example.net", "ada@example.com"],
+                },
+                {
+                    permissionSet: "S3Reader",
+                    accountIds: ["012345678901", "111122223333"],
+                    users: ["margaret@example.com", "Grace@Example.org"],
+                },
             ],
         },
     };
@@ -136,7 +160,10 @@ export function shuffledArgs(args: ZeroTrustAwsSsoArgs, seed: number): ZeroTrust
                       ...ic,
                       users: mix(ic.users),
                       groups: mix(ic.groups ?? []).map((g) => ({ ...g, members: mix(g.members ?? []) })),
-                      permissionSets: mix(ic.permissionSets ?? []).map((p) => ({ ...p, managedPolicyArns: mix(p.managedPolicyArns ?? []) })),
+                      permissionSets: mix(ic.permissionSets ?? []).map((p) => ({
+                          ...p,
+                          managedPolicyArns: mix(p.managedPolicyArns ?? []),
+                      })),
                       assignments: mix(ic.assignments ?? []).map((a) => ({
                           ...a,
                           accountIds: mix(a.accountIds),
@@ -193,7 +220,9 @@ async function main(): Promise<void> {
         // A resource's URN resolves once the monitor has answered its registration.
         await new Promise<void>((resolve) => pulumi.all(children.map((r) => r.urn)).apply(() => resolve()));
         if (arrived.length !== children.length || cloud.resources.length !== children.length) {
-            throw new Error(`declared ${children.length} resources, the monitor saw ${arrived.length}, MockCloud recorded ${cloud.resources.length}`);
+            throw new Error(
+                `declared ${children.length} resources, the monitor saw ${arrived.length}, MockCloud recorded ${cloud.resources.length}`,
+            );
         }
         process.stdout.write(JSON.stringify(arrived, null, 1) + "\n");
     } finally {
