@@ -64,7 +64,7 @@ export function renderAwsSetupSteps(f: AwsSetupFacts): string {
         "   If you enter the values by hand instead, use:",
         `   - IdP sign-in URL: \`${f.ssoUrl}\``,
         `   - IdP issuer URL: \`${f.idpEntityId}\``,
-        "   - IdP certificate: `pulumi stack output signingCertificate > access_signing_certificate.pem`",
+        "   - IdP certificate: the component's `signingCertificate` output (PEM), or the `X509Certificate` in the file",
         "4. Click **Next**, review, type **ACCEPT** and confirm **Change identity source**.",
         "5. Under **Settings > Identity source > Provisioning** keep **Manual** provisioning: Access for SaaS does not",
         "   provision users (no SCIM), so every person must exist in IAM Identity Center with a username that is",

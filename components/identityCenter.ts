@@ -186,10 +186,15 @@ interface Instance {
     identityStoreId: string;
 }
 
-function locateInstance(
+/**
+ * The Identity Center instance `args` names, looked up with `aws.ssoadmin.getInstances` (through `parent`, so its
+ * AWS provider is used) unless both ids are given. The Outputs reject with a `pulumi.ResourceError` on `parent`
+ * listing the instances found when there is none, several, or none that matches a given id.
+ */
+export function locateInstance(
     args: IdentityCenterArgs,
     parent: pulumi.Resource,
-    field: string,
+    field = "identityCenter",
 ): { instanceArn: pulumi.Output<string>; identityStoreId: pulumi.Output<string> } {
     if (args.instanceArn !== undefined && args.identityStoreId !== undefined) {
         return { instanceArn: pulumi.output(args.instanceArn), identityStoreId: pulumi.output(args.identityStoreId) };

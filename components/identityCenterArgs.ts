@@ -7,7 +7,8 @@ import type * as pulumi from "@pulumi/pulumi";
  *
  * The Identity Center username is the email exactly as written here, because the SAML NameID Cloudflare sends is
  * the email (Name ID format = Email). Emails are compared case-insensitively everywhere (Identity Center user
- * names are unique regardless of case), so changing only the case of an email updates the user in place.
+ * names are unique regardless of case). Changing the email, even only its case, replaces the user (AWS cannot
+ * rename one): it gets a new user id, and its group memberships and account assignments are replaced with it.
  */
 export interface IdentityCenterUser {
     /** The email address: the Identity Center username, the primary work email, and the SAML NameID. At most 128 characters. */

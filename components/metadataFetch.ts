@@ -160,7 +160,8 @@ export function fetchOptionsProblem(options: {
             if (p) return p;
         }
         if (retry.maxDelayMs !== undefined) {
-            const floor = retry.minDelayMs ?? LIMITS.maxDelayMs[0];
+            // Unset fields fall back to the defaults, so a lone maxDelayMs must not undercut the default minDelayMs.
+            const floor = retry.minDelayMs ?? DEFAULT_RETRY.minDelayMs;
             const p = integerProblem("retry.maxDelayMs", retry.maxDelayMs, floor, LIMITS.maxDelayMs[1]);
             if (p) return p;
         } else if (retry.minDelayMs !== undefined && retry.minDelayMs > DEFAULT_RETRY.maxDelayMs) {

@@ -121,7 +121,10 @@ export function diffSamlMetadataInputs(
     news: Record<string, unknown>,
 ): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean } {
     const changed = SAML_METADATA_INPUT_KEYS.filter((k) => containsUnknown(news[k]) || !sameValue(olds[k], news[k]));
-    return { changes: changed.length > 0, replaces: changed.includes("url") ? ["url"] : [], deleteBeforeReplace: false };
+    // An unknown url (the application's endpoint is being recomputed) is shown as an update, not a replacement: the
+    // engine calls diff again with the known value during `up`, and replaces only if the url really changed.
+    const urlChanged = !containsUnknown(news.url) && !sameValue(olds.url, news.url);
+    return { changes: changed.length > 0, replaces: urlChanged ? ["url"] : [], deleteBeforeReplace: false };
 }
 
 /**
@@ -140,11 +143,20 @@ export async function retrieveSamlMetadata(
         retry,
     });
     // "" means "not given", as it does in check (an Output that resolved to an empty string).
-    const facts = parseSamlMetadata(fetched.body, {
+    const expected = {
         entityId: inputs.expectedEntityId || undefined,
         ssoUrl: inputs.expectedSsoUrl || undefined,
-        certificate: (enforceCertificate && inputs.expectedCertificate) || undefined,
-    });
+        certificate: inputs.expectedCertificate || undefined,
+    };
+    let facts: SamlMetadataFacts;
+    try {
+        facts = parseSamlMetadata(fetched.body, expected);
+    } catch (err) {
+        // On refresh the expected certificate is a preference, not a requirement: while it is published it stays the
+        // one reported (as create reported it); once it is gone, the rotation shows up as changed outputs.
+        if (enforceCertificate || !expected.certificate) throw err;
+        facts = parseSamlMetadata(fetched.body, { ...expected, certificate: undefined });
+    }
     const warnings = [...facts.warnings];
     if (previous?.signingCertificateSha256 && previous.signingCertificateSha256 !== facts.signingCertificateSha256) {
         warnings.push(

@@ -5,6 +5,7 @@ import { renderAwsSetupSteps } from "./awsSetupSteps";
 import {
     compareAccessWithIdentityCenter,
     declareIdentityCenter,
+    locateInstance,
     validateIdentityCenterArgs,
     type AccessMismatches,
     type IdentityCenterResources,
@@ -84,13 +85,27 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
         // Everything known now is validated before the first child exists: bad input never half-applies.
         const { access, identityCenterEmails } = validateKnownArgs(args, fail);
 
-        const identityCenter = args.identityCenter ? declareIdentityCenter(name, args.identityCenter, this) : undefined;
-        this.identityCenter = identityCenter;
-
-        // Values that are Outputs are validated when they resolve; every Cloudflare input waits for that check
-        // (the "gate"), so a bad late value fails all children instead of creating some of them.
-        const gate = lateValidation(args, identityCenter?.identityStoreId, fail);
+        // Values that are Outputs are validated when they resolve (the identity store id of a looked-up instance
+        // among them); every child's inputs wait for that check (the "gate"), so a bad late value fails all children
+        // instead of creating some of them.
+        const instance = args.identityCenter ? locateInstance(args.identityCenter, this) : undefined;
+        const gate = lateValidation(args, instance?.identityStoreId, fail);
         const guard = <T>(value: pulumi.Input<T>): pulumi.Input<T> => (gate ? pulumi.all([gate, value]).apply(([, v]) => v as T) : value);
+
+        // Both ids given (and gated), so declareIdentityCenter does not look the instance up a second time.
+        const identityCenter =
+            args.identityCenter && instance
+                ? declareIdentityCenter(
+                      name,
+                      {
+                          ...args.identityCenter,
+                          instanceArn: guard(instance.instanceArn),
+                          identityStoreId: guard(instance.identityStoreId),
+                      },
+                      this,
+                  )
+                : undefined;
+        this.identityCenter = identityCenter;
 
         const appName = args.appName ?? DEFAULT_APP_NAME;
         const accessArgs = args.access ?? {};
@@ -149,7 +164,7 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
         this.metadata = new SamlMetadata(
             `${name}-metadata`,
             {
-                url: this.metadataUrl,
+                url: guard(this.metadataUrl),
                 expectedEntityId: this.idpEntityId,
                 expectedSsoUrl: this.ssoEndpoint,
                 expectedCertificate: saasApp.apply((s) => s?.publicKey || undefined) as pulumi.Output<string>,
@@ -166,7 +181,15 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
 
         this.awsAccessPortalUrl =
             args.awsAccessPortalUrl !== undefined
-                ? pulumi.output(args.awsAccessPortalUrl)
+                ? // The portal URL only feeds the runbook, so it is checked here rather than holding up the children.
+                  pulumi.output(args.awsAccessPortalUrl).apply((url) => {
+                      try {
+                          parseAwsAccessPortalUrl(url);
+                      } catch (err) {
+                          fail(err);
+                      }
+                      return url;
+                  })
                 : identityCenter
                   ? identityCenter.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`)
                   : pulumi.output(undefined);
@@ -220,6 +243,8 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
             ssoEndpoint: this.ssoEndpoint,
             idpEntityId: this.idpEntityId,
             metadataUrl: this.metadataUrl,
+            metadataXml: this.metadataXml,
+            signingCertificate: this.signingCertificate,
             signingCertificateSha256: this.signingCertificateSha256,
             signingCertificateNotAfter: this.signingCertificateNotAfter,
             awsAccessPortalUrl: this.awsAccessPortalUrl,
@@ -297,19 +322,16 @@ function lateValidation(
     identityStoreId: pulumi.Output<string> | undefined,
     fail: (err: unknown) => never,
 ): pulumi.Output<boolean> | undefined {
-    const late = [args.accountId, args.awsIssuerUrl, args.awsAcsUrl, args.awsAccessPortalUrl].some(
-        (v) => v !== undefined && !isKnownString(v),
-    );
+    const late = [args.accountId, args.awsIssuerUrl, args.awsAcsUrl].some((v) => v !== undefined && !isKnownString(v));
     if (!late && !identityStoreId) return undefined;
     return pulumi.unsecret(
         pulumi
-            .all([args.accountId, args.awsIssuerUrl, args.awsAcsUrl, args.awsAccessPortalUrl, identityStoreId])
-            .apply(([accountId, issuerUrl, acsUrl, portalUrl, storeId]) => {
+            .all([args.accountId, args.awsIssuerUrl, args.awsAcsUrl, identityStoreId])
+            .apply(([accountId, issuerUrl, acsUrl, storeId]) => {
                 try {
                     checkAccountId(accountId);
                     const issuer = parseAwsIssuerUrl(issuerUrl);
                     checkAwsUrlPair(issuer, parseAwsAcsUrl(acsUrl));
-                    if (portalUrl !== undefined) parseAwsAccessPortalUrl(portalUrl);
                     if (storeId) checkIssuerMatchesIdentityStore(issuerUrl, storeId);
                 } catch (err) {
                     fail(err);

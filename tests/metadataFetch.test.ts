@@ -168,7 +168,7 @@ describe("metadataFetch", function () {
                 [{ retry: { attempts: "3" as unknown as number } }, "retry.attempts must be an integer from 1 to 20"],
                 [{ retry: { minDelayMs: -1 } }, "retry.minDelayMs must be an integer from 0 to 60000"],
                 [{ retry: { minDelayMs: 500, maxDelayMs: 499 } }, "retry.maxDelayMs must be an integer from 500 to 300000"],
-                [{ retry: { maxDelayMs: 300001 } }, "retry.maxDelayMs must be an integer from 0 to 300000"],
+                [{ retry: { maxDelayMs: 300001 } }, "retry.maxDelayMs must be an integer from 500 to 300000"],
                 [
                     { retry: { minDelayMs: 20000 } },
                     "retry.minDelayMs (20000) exceeds the default retry.maxDelayMs (10000); set retry.maxDelayMs too",

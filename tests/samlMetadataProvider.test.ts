@@ -76,7 +76,12 @@ describe("SamlMetadata provider, called directly", function () {
         assert.deepEqual((await provider.diff!("id", inputs, { ...inputs, url: `${ssoUrl}/other` })).replaces, ["url"]);
         const cert2 = await provider.diff!("id", inputs, { ...inputs, expectedCertificate: "x" });
         assert.deepEqual([cert2.changes, cert2.replaces], [true, []]);
-        assert.deepEqual((await provider.diff!("id", inputs, { ...inputs, url: UNKNOWN })).replaces, ["url"]);
+        // An unknown url is an update in preview; `up` diffs again with the known value and replaces only then.
+        assert.deepEqual(await provider.diff!("id", inputs, { ...inputs, url: UNKNOWN }), {
+            changes: true,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
         assert.equal(
             (await provider.diff!("id", inputs, { ...inputs, retry: { attempts: 2, minDelayMs: 10, maxDelayMs: 20 } })).changes,
             false,
@@ -166,6 +171,20 @@ describe("SamlMetadata provider, serialized and run in a fresh process", functio
                 /changed from SHA-256 .* upload the new metadata file to IAM Identity Center/,
             );
             assert.deepEqual(Object.keys(read.inputs).sort(), Object.keys(inputs).sort());
+        } finally {
+            current = { status: 200, xml: metadataDocument({ entityId, ssoUrl, certificates: [cert.base64] }) };
+        }
+    });
+
+    it("read keeps reporting the expected certificate while it is still published next to a newer one", async () => {
+        const later = issueCertificate({ commonName: "acme-next", notAfter: new Date(Date.now() + 3 * 365 * 86400_000) });
+        current = { status: 200, xml: metadataDocument({ entityId, ssoUrl, certificates: [cert.base64, later.base64] }) };
+        try {
+            const created = await host.call<{ id: string; outs: Record<string, unknown> }>(text, "create", [inputs]);
+            const read = await host.call<{ props: Record<string, unknown> }>(text, "read", [created.id, { ...created.outs }]);
+            assert.equal(created.outs.signingCertificateSha256, new X509Certificate(cert.certPem).fingerprint256);
+            assert.equal(read.props.signingCertificateSha256, created.outs.signingCertificateSha256, "refresh agrees with create");
+            assert.deepEqual(read.props.warnings, []);
         } finally {
             current = { status: 200, xml: metadataDocument({ entityId, ssoUrl, certificates: [cert.base64] }) };
         }

@@ -173,6 +173,18 @@ describe("ZeroTrustAwsSso", function () {
         assert.deepEqual(strip(cloud.find(POLICY, "order-a-policy").inputs), strip(cloud.find(POLICY, "order-b-policy").inputs));
     });
 
+    it("checks a portal URL that arrives as an Output without holding up the children", async () => {
+        const sso = new ZeroTrustAwsSso("late-portal", {
+            ...baseArgs(),
+            awsAccessPortalUrl: pulumi.output("https://portal.example.com/start"),
+        });
+        await assert.rejects(
+            valueOf(sso.awsAccessPortalUrl),
+            /ZeroTrustAwsSso "late-portal": awsAccessPortalUrl: .* is not an AWS access portal URL/,
+        );
+        assert.match(await valueOf(sso.metadataXml), /EntityDescriptor/);
+    });
+
     it("validates arguments that arrive as Outputs before any child uses them", async () => {
         const sso = new ZeroTrustAwsSso("late", { ...baseArgs(), awsIssuerUrl: pulumi.output(ACS) });
         await assert.rejects(
@@ -294,6 +306,11 @@ describe("ZeroTrustAwsSso bad input", function () {
             what: "bad name format",
             args: { samlAttributes: [{ name: "team", source: "a", nameFormat: "urn:x" }] },
             message: 'samlAttributes[0].nameFormat: "urn:x" is not a SAML name format; use "uri", "basic" or "unspecified".',
+        },
+        {
+            what: "a lone retry.maxDelayMs below the default minDelayMs",
+            args: { metadata: { retry: { maxDelayMs: 100 } } },
+            message: "metadata: retry.maxDelayMs must be an integer from 500 to 300000",
         },
         {
             what: "bad retry knob",

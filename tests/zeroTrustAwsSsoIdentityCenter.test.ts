@@ -129,6 +129,18 @@ describe("ZeroTrustAwsSso with identityCenter", function () {
         );
     });
 
+    it("creates none of the AWS resources either when a late check fails", async () => {
+        const sso = new ZeroTrustAwsSso(
+            "ic-gated",
+            args({ awsIssuerUrl: "https://us-east-1.signin.aws.amazon.com/platform/saml/d-5555555555" }),
+        );
+        await assert.rejects(valueOf(sso.awsSetupSteps));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // Only this component's children: registrations of earlier tests may still be arriving.
+        const children = cloud.resources.filter((r) => r.name.startsWith("ic-gated-")).map((r) => r.type);
+        assert.deepEqual(children, []);
+    });
+
     it("surfaces Identity Center validation as a ResourceError naming the path", () => {
         assert.throws(
             () =>

@@ -93,7 +93,7 @@ let compiled: SpawnSyncReturns<string> | undefined;
 let lastRun: ConsumerDynamicResource[] | undefined;
 
 /**
- * Builds the package (`npm run build`), packs it and lays out a consumer project around the tarball; once per
+ * Packs the package (its prepack script builds it) and lays out a consumer project around the tarball; once per
  * process, later calls return the same project. The directory is removed when the process exits.
  */
 export function consumerProject(): ConsumerProject {
@@ -155,7 +155,8 @@ export function installedProviderText(): string {
 }
 
 function packageTarball(outDir: string): { tarball: string; files: string[] } {
-    execFileSync(NPM, ["run", "build", "--silent"], { cwd: REPO, stdio: "pipe" });
+    // No separate build: `npm pack` runs the package's prepack script (a clean build), as it does on publish, so
+    // this also proves that a fresh checkout packs a complete package.
     const json = execFileSync(NPM, ["pack", "--json", "--pack-destination", outDir], {
         cwd: REPO,
         stdio: ["ignore", "pipe", "pipe"],
