@@ -14,16 +14,9 @@ import {
 } from "../components/identityCenter";
 import { scaleArgs, type ScaleShape } from "../bench/identityCenterScale";
 import { awsComputedState } from "./harness/awsComputedState";
+import { USER, GROUP, MEMBER, PERMISSION_SET, MANAGED, INLINE, ASSIGNMENT, GET_INSTANCES } from "./harness/resourceTypes";
 
-const USER = "aws:identitystore/user:User";
-const GROUP = "aws:identitystore/group:Group";
-const MEMBER = "aws:identitystore/groupMembership:GroupMembership";
-const PERMISSION_SET = "aws:ssoadmin/permissionSet:PermissionSet";
-const MANAGED = "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment";
-const INLINE = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
-const ASSIGNMENT = "aws:ssoadmin/accountAssignment:AccountAssignment";
 const PARENT = "test:index:Parent";
-const GET_INSTANCES = "aws:ssoadmin/getInstances:getInstances";
 
 const INSTANCE_ARN = "arn:aws:sso:::instance/ssoins-1234567890abcdef";
 const STORE_ID = "d-1234567890";

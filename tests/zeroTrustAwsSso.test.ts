@@ -5,11 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./harness/mockCloud";
 import { valueOf } from "./harness/outputs";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
-
-const APP = "cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication";
-const POLICY = "cloudflare:index/zeroTrustAccessPolicy:ZeroTrustAccessPolicy";
-const METADATA = "pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata";
-const COMPONENT = "zero-trust-aws-sso:index:ZeroTrustAwsSso";
+import { COMPONENT, APP, POLICY, METADATA } from "./harness/resourceTypes";
 
 const ISSUER = "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890";
 const ACS = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/0f2e4c1a-8b9d-4e6f-a1b2-c3d4e5f60718";

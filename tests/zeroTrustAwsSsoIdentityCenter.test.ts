@@ -5,9 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./harness/mockCloud";
 import { valueOf } from "./harness/outputs";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
-
-const POLICY = "cloudflare:index/zeroTrustAccessPolicy:ZeroTrustAccessPolicy";
-const USER = "aws:identitystore/user:User";
+import { POLICY, USER } from "./harness/resourceTypes";
 
 const users = [
     { email: "ada@example.com", givenName: "Ada", familyName: "Lovelace" },
