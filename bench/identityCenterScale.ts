@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import * as pulumi from "@pulumi/pulumi";
 import type { IdentityCenterArgs } from "../components/identityCenter";
 import { awsComputedState } from "../tests/harness/awsComputedState";
+import { identityCenterResourceList } from "../tests/harness/identityCenterResources";
 
 /** The shape of a generated organisation. */
 export interface ScaleShape {
@@ -132,15 +133,7 @@ async function measure(users: number, plainStacks: boolean): Promise<Measurement
     const started = process.hrtime.bigint();
     const parent = new Parent("bench");
     const ic = declareIdentityCenter("org", args, parent);
-    const all: pulumi.Resource[] = [
-        ...Object.values(ic.users),
-        ...Object.values(ic.groups),
-        ...ic.groupMemberships,
-        ...Object.values(ic.permissionSets),
-        ...ic.managedPolicyAttachments,
-        ...ic.inlinePolicies,
-        ...ic.assignments,
-    ];
+    const all: pulumi.Resource[] = identityCenterResourceList(ic);
     // A resource is registered once its URN resolves.
     await new Promise<void>((resolve) => pulumi.all(all.map((r) => r.urn)).apply(() => resolve()));
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -15,6 +15,8 @@ import {
 import { scaleArgs, type ScaleShape } from "../bench/identityCenterScale";
 import { awsComputedState } from "./harness/awsComputedState";
 import { USER, GROUP, MEMBER, PERMISSION_SET, MANAGED, INLINE, ASSIGNMENT, GET_INSTANCES } from "./harness/resourceTypes";
+import { identityCenterResourceList } from "./harness/identityCenterResources";
+import { shuffler } from "./harness/shuffle";
 
 const PARENT = "test:index:Parent";
 
@@ -41,15 +43,7 @@ async function startCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
 }
 
 function declared(ic: IdentityCenterResources): pulumi.Resource[] {
-    return [
-        ...Object.values(ic.users),
-        ...Object.values(ic.groups),
-        ...ic.groupMemberships,
-        ...Object.values(ic.permissionSets),
-        ...ic.managedPolicyAttachments,
-        ...ic.inlinePolicies,
-        ...ic.assignments,
-    ];
+    return identityCenterResourceList(ic);
 }
 
 /** Waits until every declared resource is registered (its URN resolved). */
@@ -680,26 +674,6 @@ describe("Identity Center: compareAccessWithIdentityCenter", function () {
         assert.deepEqual(compareAccessWithIdentityCenter({ emailDomains: ["example.com"] }, []), { cloudflareOnly: [], awsOnly: [] });
     });
 });
-
-// A seeded shuffle, so a failure reproduces.
-function shuffler(seed: number): <T>(items: T[]) => T[] {
-    let state = seed >>> 0;
-    const random = (): number => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    return <T>(items: T[]): T[] => {
-        const out = [...items];
-        for (let i = out.length - 1; i > 0; i--) {
-            const j = Math.floor(random() * (i + 1));
-            [out[i], out[j]] = [out[j], out[i]];
-        }
-        return out;
-    };
-}
 
 function shuffled(args: IdentityCenterArgs, seed: number): IdentityCenterArgs {
     const mix = shuffler(seed);

@@ -14,6 +14,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./mockCloud";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../../components";
+import { identityCenterResourceList } from "./identityCenterResources";
+import { shuffler } from "./shuffle";
 
 /** The wire form of an unknown value (what the engine hands providers during preview). */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -113,29 +115,6 @@ export function quietPreviewArgs(): ZeroTrustAwsSsoArgs {
     };
 }
 
-/** A seeded Fisher-Yates shuffle that never returns a list of two or more entries in its original order. */
-export function shuffler(seed: number): <T>(items: readonly T[]) => T[] {
-    let state = seed >>> 0;
-    const random = (): number => {
-        // mulberry32
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    return <T>(items: readonly T[]): T[] => {
-        const out = [...items];
-        for (let i = out.length - 1; i > 0; i--) {
-            const j = Math.floor(random() * (i + 1));
-            [out[i], out[j]] = [out[j], out[i]];
-        }
-        // A shuffle may leave the order as it was; the test is only worth something if every list moved.
-        if (out.length > 1 && out.every((v, i) => v === items[i])) out.push(out.shift() as T);
-        return out;
-    };
-}
-
 /**
  * The same arguments with every order-insensitive list shuffled: emails, email domains, group ids, users, groups,
  * members, permission sets, managed policy ARNs, assignments and their account ids, groups and users. Not
@@ -205,17 +184,7 @@ async function main(): Promise<void> {
             sso.application,
             sso.metadata,
             ...(sso.policy ? [sso.policy] : []),
-            ...(ic
-                ? [
-                      ...Object.values(ic.users),
-                      ...Object.values(ic.groups),
-                      ...ic.groupMemberships,
-                      ...Object.values(ic.permissionSets),
-                      ...ic.managedPolicyAttachments,
-                      ...ic.inlinePolicies,
-                      ...ic.assignments,
-                  ]
-                : []),
+            ...(ic ? identityCenterResourceList(ic) : []),
         ];
         // A resource's URN resolves once the monitor has answered its registration.
         await new Promise<void>((resolve) => pulumi.all(children.map((r) => r.urn)).apply(() => resolve()));
