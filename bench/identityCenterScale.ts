@@ -8,7 +8,7 @@
 // number of resources. No assertions: this prints a table.
 import { spawnSync } from "node:child_process";
 import * as pulumi from "@pulumi/pulumi";
-import type { IdentityCenterArgs } from "../components/identityCenter";
+import type { IdentityCenterArgs } from "../components/identityCenterArgs";
 import { awsComputedState } from "../tests/harness/awsComputedState";
 import { identityCenterResourceList } from "../tests/harness/identityCenterResources";
 

@@ -12,16 +12,6 @@ import * as pulumi from "@pulumi/pulumi";
 import type { IdentityCenterArgs } from "./identityCenterArgs";
 import { planIdentityCenter } from "./identityCenterPlan";
 
-export type {
-    IdentityCenterArgs,
-    IdentityCenterUser,
-    IdentityCenterGroup,
-    IdentityCenterPermissionSet,
-    IdentityCenterAssignment,
-} from "./identityCenterArgs";
-export { validateIdentityCenterArgs } from "./identityCenterPlan";
-export { compareAccessWithIdentityCenter, type AccessMismatches } from "./accessMismatches";
-
 /** The resources {@link declareIdentityCenter} declared, keyed by the names used in the arguments. */
 export interface IdentityCenterResources {
     /** The instance ARN, as given or looked up. */

@@ -9,9 +9,9 @@ export type {
     IdentityCenterGroup,
     IdentityCenterPermissionSet,
     IdentityCenterAssignment,
-    IdentityCenterResources,
-    AccessMismatches,
-} from "./identityCenter";
+} from "./identityCenterArgs";
+export type { IdentityCenterResources } from "./identityCenter";
+export type { AccessMismatches } from "./accessMismatches";
 export { InvalidArgumentError } from "./invalidArgumentError";
 export { renderAwsSetupSteps } from "./awsSetupSteps";
 export type { AwsSetupFacts } from "./awsSetupSteps";

@@ -2,14 +2,9 @@ import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl, checkAwsUrlPair } from "./awsUrls";
 import { renderAwsSetupSteps } from "./awsSetupSteps";
-import {
-    compareAccessWithIdentityCenter,
-    declareIdentityCenter,
-    locateInstance,
-    validateIdentityCenterArgs,
-    type AccessMismatches,
-    type IdentityCenterResources,
-} from "./identityCenter";
+import { compareAccessWithIdentityCenter, type AccessMismatches } from "./accessMismatches";
+import { declareIdentityCenter, locateInstance, type IdentityCenterResources } from "./identityCenter";
+import { validateIdentityCenterArgs } from "./identityCenterPlan";
 import { InvalidArgumentError } from "./invalidArgumentError";
 import { SamlMetadata } from "./samlMetadata";
 import {

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { IdentityCenterArgs } from "./identityCenter";
+import type { IdentityCenterArgs } from "./identityCenterArgs";
 import type { MetadataRetrievalArgs } from "./samlMetadata";
 
 /**

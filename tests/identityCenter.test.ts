@@ -5,13 +5,10 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud, type MockCloudOptions } from "./harness/mockCloud";
 import { isKnown, isSecret, valueOf } from "./harness/outputs";
-import {
-    compareAccessWithIdentityCenter,
-    declareIdentityCenter,
-    validateIdentityCenterArgs,
-    type IdentityCenterArgs,
-    type IdentityCenterResources,
-} from "../components/identityCenter";
+import { compareAccessWithIdentityCenter } from "../components/accessMismatches";
+import { declareIdentityCenter, type IdentityCenterResources } from "../components/identityCenter";
+import type { IdentityCenterArgs } from "../components/identityCenterArgs";
+import { validateIdentityCenterArgs } from "../components/identityCenterPlan";
 import { scaleArgs, type ScaleShape } from "../bench/identityCenterScale";
 import { awsComputedState } from "./harness/awsComputedState";
 import { USER, GROUP, MEMBER, PERMISSION_SET, MANAGED, INLINE, ASSIGNMENT, GET_INSTANCES } from "./harness/resourceTypes";

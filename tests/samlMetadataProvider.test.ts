@@ -16,6 +16,18 @@ import { SamlMetadata } from "../components";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** The inputs the component would give the provider for an application served at `ssoUrl`. */
+function providerInputs(ssoUrl: string, entityId: string, certPem: string): Record<string, unknown> {
+    return {
+        url: `${ssoUrl}/saml-metadata`,
+        expectedEntityId: entityId,
+        expectedSsoUrl: ssoUrl,
+        expectedCertificate: certPem,
+        allowedHosts: ["localhost"],
+        retry: { attempts: 2, minDelayMs: 10, maxDelayMs: 20 },
+    };
+}
+
 describe("SamlMetadata provider, called directly", function () {
     const cert = issueCertificate({ commonName: "acme.cloudflareaccess.com" });
     let xml: string;
@@ -32,14 +44,7 @@ describe("SamlMetadata provider, called directly", function () {
         ssoUrl = server.localhostUrl("/cdn-cgi/access/sso/saml/abc123");
         entityId = server.localhostUrl("/abc123");
         xml = metadataDocument({ entityId, ssoUrl, certificates: [cert.base64] });
-        inputs = {
-            url: `${ssoUrl}/saml-metadata`,
-            expectedEntityId: entityId,
-            expectedSsoUrl: ssoUrl,
-            expectedCertificate: cert.certPem,
-            allowedHosts: ["localhost"],
-            retry: { attempts: 2, minDelayMs: 10, maxDelayMs: 20 },
-        };
+        inputs = providerInputs(ssoUrl, entityId, cert.certPem);
     });
     after(async () => server.close());
 
@@ -110,15 +115,7 @@ describe("SamlMetadata provider, serialized and run in a fresh process", functio
         ssoUrl = server.localhostUrl("/cdn-cgi/access/sso/saml/abc123");
         entityId = server.localhostUrl("/abc123");
         current = { status: 200, xml: metadataDocument({ entityId, ssoUrl, certificates: [cert.base64] }) };
-        inputs = {
-            url: `${ssoUrl}/saml-metadata`,
-            expectedEntityId: entityId,
-            expectedSsoUrl: ssoUrl,
-            expectedCertificate: cert.certPem,
-            allowedHosts: ["localhost"],
-            timeoutMs: 2000,
-            retry: { attempts: 2, minDelayMs: 10, maxDelayMs: 20 },
-        };
+        inputs = { ...providerInputs(ssoUrl, entityId, cert.certPem), timeoutMs: 2000 };
         text = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
         host = startProviderHost(path.resolve(__dirname, ".."));
     });
