@@ -8,9 +8,9 @@
 // number of resources. No assertions: this prints a table.
 import { spawnSync } from "node:child_process";
 import * as pulumi from "@pulumi/pulumi";
-import type { IdentityCenterArgs } from "../components/identityCenterArgs";
-import { awsComputedState } from "../tests/harness/awsComputedState";
-import { identityCenterResourceList } from "../tests/harness/identityCenterResources";
+import type { IdentityCenterArgs } from "../components/identityCenter/identityCenterArgs";
+import { awsComputedState } from "../harness/awsComputedState";
+import { identityCenterResourceList } from "../harness/identityCenterResources";
 
 /** The shape of a generated organisation. */
 export interface ScaleShape {
@@ -93,7 +93,7 @@ interface Measurement {
 // purpose (no loopback server, no dynamic-provider host, nothing recorded but a count) so that the figures are the
 // cost of this module and the Pulumi SDK, not of the test harness.
 async function measure(users: number, plainStacks: boolean): Promise<Measurement> {
-    const { declareIdentityCenter } = await import("../components/identityCenter");
+    const { declareIdentityCenter } = await import("../components/identityCenter/identityCenter");
     if (plainStacks) {
         // The SDK reads `new Error().stack` several times per resource (source positions, debuggable promises);
         // under ts-node each read is source-mapped, which is most of the cost. V8's own formatter shows what is left.

@@ -8,7 +8,7 @@
 //    declaring the same Access policy, Access application and SamlMetadata directly; 1 and 50 instances, measured
 //    side by side in one fresh process, alternating which goes first, median of several repetitions;
 // 2. the `__provider` text every SamlMetadata carries in state, serialized from this repo and from the installed
-//    tarball (tests/harness/consumerInstall.ts builds, packs and installs it);
+//    tarball (harness/consumerInstall.ts builds, packs and installs it);
 // 3. import cost beyond the peer dependencies, in fresh processes from the consumer project;
 // 4. the healthy-path metadata download: fetchMetadataDocument and retrieveSamlMetadata (download + parse + validate)
 //    vs a bare https.get of the same loopback URL, in a fresh process that trusts the test CA.
@@ -20,7 +20,7 @@ import * as https from "node:https";
 import * as os from "node:os";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { consumerProject, installedProviderText } from "../tests/harness/consumerInstall";
+import { consumerProject, installedProviderText } from "../harness/consumerInstall";
 
 const REPO = path.resolve(__dirname, "..");
 const QUICK = process.argv.includes("--quick");
@@ -271,8 +271,8 @@ interface FetchResult {
 }
 
 async function fetchChild(base: string, entityId: string, ssoUrl: string, certificate: string): Promise<FetchResult> {
-    const { fetchMetadataDocument, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } = await import("../components/metadataFetch");
-    const { retrieveSamlMetadata } = await import("../components/samlMetadataRetrieval");
+    const { fetchMetadataDocument, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } = await import("../components/metadata/metadataFetch");
+    const { retrieveSamlMetadata } = await import("../components/metadata/samlMetadataRetrieval");
     const allowedHosts = [new URL(base).hostname];
     const result: FetchResult = { ms: { fetch: [], retrieve: [], bare: [] }, calls: { fetch: 0, retrieve: 0, bare: 0 }, attempts: [] };
     const run: Record<FetchVariant, () => Promise<unknown>> = {
@@ -328,9 +328,9 @@ async function fetchChild(base: string, entityId: string, ssoUrl: string, certif
 }
 
 async function metadataFetch(): Promise<{ result: FetchResult; requests: Record<FetchVariant, number> }> {
-    const { loopbackTls, issueCertificate } = await import("../tests/harness/certificates");
-    const { startLoopbackServer } = await import("../tests/harness/loopbackServer");
-    const { metadataDocument } = await import("../tests/harness/metadataDocument");
+    const { loopbackTls, issueCertificate } = await import("../harness/certificates");
+    const { startLoopbackServer } = await import("../harness/loopbackServer");
+    const { metadataDocument } = await import("../harness/metadataDocument");
     const tls = loopbackTls();
     const cert = issueCertificate({ commonName: "bench" });
     let xml = "";

@@ -1,12 +1,12 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl, checkAwsUrlPair } from "./awsUrls";
-import { renderAwsSetupSteps } from "./awsSetupSteps";
-import { compareAccessWithIdentityCenter, type AccessMismatches } from "./accessMismatches";
-import { declareIdentityCenter, locateInstance, type IdentityCenterResources } from "./identityCenter";
-import { validateIdentityCenterArgs } from "./identityCenterPlan";
+import { parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl, checkAwsUrlPair } from "./identityCenter/awsUrls";
+import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
+import { compareAccessWithIdentityCenter, type AccessMismatches } from "./access/accessMismatches";
+import { declareIdentityCenter, locateInstance, type IdentityCenterResources } from "./identityCenter/identityCenter";
+import { validateIdentityCenterArgs } from "./identityCenter/identityCenterPlan";
 import { InvalidArgumentError } from "./invalidArgumentError";
-import { SamlMetadata } from "./samlMetadata";
+import { SamlMetadata } from "./metadata/samlMetadata";
 import {
     checkAccountId,
     isKnownString,
@@ -14,7 +14,7 @@ import {
     validateZeroTrustAwsSsoArgs,
     withoutEmptyOptionals,
     type NormalizedAccess,
-} from "./validateArgs";
+} from "./plan/validateArgs";
 import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The component's Pulumi type token. */

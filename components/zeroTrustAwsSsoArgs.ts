@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { IdentityCenterArgs } from "./identityCenterArgs";
-import type { MetadataRetrievalArgs } from "./samlMetadata";
+import type { IdentityCenterArgs } from "./identityCenter/identityCenterArgs";
+import type { MetadataRetrievalArgs } from "./metadata/samlMetadata";
 
 /**
  * Who may sign in to AWS through Cloudflare Access. The rules are OR-ed into one reusable Access policy

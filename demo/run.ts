@@ -1,12 +1,12 @@
 // `npm run demo`: runs the root program (index.ts) offline, exactly as `pulumi up` would run it, except that
 // Pulumi mocks stand in for the engine and Cloudflare, a loopback HTTPS server plays the Cloudflare team domain,
 // and the SamlMetadata provider runs from its serialized text in a separate process, as the engine's host runs it.
-// It reuses the test harness (tests/harness), so the demo and the tests exercise the same code paths.
+// It reuses the test harness (harness), so the demo and the tests exercise the same code paths.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { MockCloud, type RegisteredResource } from "../tests/harness/mockCloud";
-import { valueOf } from "../tests/harness/outputs";
+import { MockCloud, type RegisteredResource } from "../harness/mockCloud";
+import { valueOf } from "../harness/outputs";
 
 const PROJECT = "zero-trust-aws-sso";
 

@@ -6,10 +6,10 @@ import { X509Certificate } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { runCli } from "../components/cli";
-import { daysFromNow, issueCertificate, loopbackTls } from "./harness/certificates";
-import { startLoopbackServer, serveXml, type LoopbackServer, type RequestHandler } from "./harness/loopbackServer";
-import { metadataDocument } from "./harness/metadataDocument";
+import { runCli } from "../components/cli/cli";
+import { daysFromNow, issueCertificate, loopbackTls } from "../harness/certificates";
+import { startLoopbackServer, serveXml, type LoopbackServer, type RequestHandler } from "../harness/loopbackServer";
+import { metadataDocument } from "../harness/metadataDocument";
 
 const REPO_ROOT = resolve(__dirname, "..");
 const CA = loopbackTls().ca.certPem;
@@ -378,7 +378,7 @@ describe("cli", function () {
                 [
                     "-r",
                     "ts-node/register/transpile-only",
-                    "components/cli.ts",
+                    "components/cli/main.ts",
                     "metadata",
                     server.localhostUrl(PATH),
                     "--allowed-host",
@@ -392,7 +392,7 @@ describe("cli", function () {
             assert.deepEqual(readFileSync(out), Buffer.from(XML, "utf8"));
             assert.match(run.stdout, new RegExp(`Certificate:  SHA-256 ${SIGNING_SHA256}`));
 
-            const usage = await child(["-r", "ts-node/register/transpile-only", "components/cli.ts", "metadata", "--nope"], env);
+            const usage = await child(["-r", "ts-node/register/transpile-only", "components/cli/main.ts", "metadata", "--nope"], env);
             assert.equal(usage.code, 2);
             assertOneErrorLine(usage.stderr);
             assert.equal(usage.stderr, "zero-trust-aws-sso: unknown option '--nope'; see 'zero-trust-aws-sso metadata --help'.\n");
@@ -400,7 +400,7 @@ describe("cli", function () {
 
         it("does not load @pulumi/* (startup speed at a terminal)", async () => {
             const probe =
-                "require('./components/cli');" +
+                "require('./components/cli/cli');" +
                 "process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('@pulumi'))))";
             const run = await child(["-r", "ts-node/register/transpile-only", "-e", probe], process.env);
             assert.equal(run.code, 0, run.stderr);

@@ -3,17 +3,17 @@
 // list order never leaks into names or registration order.
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { MockCloud, type MockCloudOptions } from "./harness/mockCloud";
-import { isKnown, isSecret, valueOf } from "./harness/outputs";
-import { compareAccessWithIdentityCenter } from "../components/accessMismatches";
-import { declareIdentityCenter, type IdentityCenterResources } from "../components/identityCenter";
-import type { IdentityCenterArgs } from "../components/identityCenterArgs";
-import { validateIdentityCenterArgs } from "../components/identityCenterPlan";
+import { MockCloud, type MockCloudOptions } from "../harness/mockCloud";
+import { isKnown, isSecret, valueOf } from "../harness/outputs";
+import { compareAccessWithIdentityCenter } from "../components/access/accessMismatches";
+import { declareIdentityCenter, type IdentityCenterResources } from "../components/identityCenter/identityCenter";
+import type { IdentityCenterArgs } from "../components/identityCenter/identityCenterArgs";
+import { validateIdentityCenterArgs } from "../components/identityCenter/identityCenterPlan";
 import { scaleArgs, type ScaleShape } from "../bench/identityCenterScale";
-import { awsComputedState } from "./harness/awsComputedState";
-import { USER, GROUP, MEMBER, PERMISSION_SET, MANAGED, INLINE, ASSIGNMENT, GET_INSTANCES } from "./harness/resourceTypes";
-import { identityCenterResourceList } from "./harness/identityCenterResources";
-import { shuffler } from "./harness/shuffle";
+import { awsComputedState } from "../harness/awsComputedState";
+import { USER, GROUP, MEMBER, PERMISSION_SET, MANAGED, INLINE, ASSIGNMENT, GET_INSTANCES } from "../harness/resourceTypes";
+import { identityCenterResourceList } from "../harness/identityCenterResources";
+import { shuffler } from "../harness/shuffle";
 
 const PARENT = "test:index:Parent";
 

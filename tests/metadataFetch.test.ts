@@ -15,10 +15,10 @@ import {
     metadataUrlProblem,
     type MetadataFetchOptions,
     type RetryPolicy,
-} from "../components/metadataFetch";
-import { startLoopbackServer, serveXml, type LoopbackServer, type RequestHandler } from "./harness/loopbackServer";
-import { closedPort, startRawServer, type ConnectionHandler, type RawServer } from "./harness/faultServer";
-import { loopbackTls } from "./harness/certificates";
+} from "../components/metadata/metadataFetch";
+import { startLoopbackServer, serveXml, type LoopbackServer, type RequestHandler } from "../harness/loopbackServer";
+import { closedPort, startRawServer, type ConnectionHandler, type RawServer } from "../harness/faultServer";
+import { loopbackTls } from "../harness/certificates";
 
 const TLS = loopbackTls();
 const CA = TLS.ca.certPem;

@@ -8,11 +8,11 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { issueCertificate } from "./harness/certificates";
-import { compileConsumer, consumerProject, runConsumer, type ConsumerProject } from "./harness/consumerInstall";
-import { metadataDocument } from "./harness/metadataDocument";
-import { startLoopbackServer, type LoopbackServer } from "./harness/loopbackServer";
-import { startProviderHost } from "./harness/providerHost";
+import { issueCertificate } from "../harness/certificates";
+import { compileConsumer, consumerProject, runConsumer, type ConsumerProject } from "../harness/consumerInstall";
+import { metadataDocument } from "../harness/metadataDocument";
+import { startLoopbackServer, type LoopbackServer } from "../harness/loopbackServer";
+import { startProviderHost } from "../harness/providerHost";
 
 describe("npm package, installed in a consumer project", function () {
     let dir: string;
@@ -42,14 +42,15 @@ describe("npm package, installed in a consumer project", function () {
     it("packs only the build output, README, LICENSE and package.json", () => {
         const unexpected = packed.files.filter(
             (f) =>
-                !/^dist\/components\/[A-Za-z]+\.(js|d\.ts)$/.test(f) &&
+                !/^dist\/components\/(?:[A-Za-z]+\/)?[A-Za-z]+\.(js|d\.ts)$/.test(f) &&
                 !["README.md", "LICENSE", "package.json", "CHANGELOG.md"].includes(f),
         );
         assert.deepEqual(unexpected, []);
         for (const needed of [
             "dist/components/index.js",
             "dist/components/index.d.ts",
-            "dist/components/samlMetadataRetrieval.js",
+            "dist/components/metadata/samlMetadataRetrieval.js",
+            "dist/components/cli/main.js",
             "package.json",
             "README.md",
             "LICENSE",

@@ -17,7 +17,7 @@ describe("preview (setMocks with preview = true, in its own process)", function 
     before(() => {
         const run = spawnSync(
             process.execPath,
-            ["-r", "ts-node/register/transpile-only", path.join(__dirname, "harness", "previewRun.ts")],
+            ["-r", "ts-node/register/transpile-only", path.join(__dirname, "..", "harness", "previewRun.ts")],
             {
                 cwd: path.resolve(__dirname, ".."),
                 encoding: "utf8",

@@ -2,10 +2,10 @@
 // is asserted with its exact message: the message is the product.
 import * as assert from "node:assert/strict";
 import { X509Certificate } from "node:crypto";
-import { parseSamlMetadata, SamlMetadataFacts } from "../components/samlMetadataDocument";
-import { readCertificate } from "../components/signingCertificate";
-import { issueCertificate, IssuedCertificate } from "./harness/certificates";
-import { HTTP_POST, HTTP_REDIRECT, metadataDocument, MetadataDocumentOptions } from "./harness/metadataDocument";
+import { parseSamlMetadata, SamlMetadataFacts } from "../components/metadata/samlMetadataDocument";
+import { readCertificate } from "../components/metadata/signingCertificate";
+import { issueCertificate, IssuedCertificate } from "../harness/certificates";
+import { HTTP_POST, HTTP_REDIRECT, metadataDocument, MetadataDocumentOptions } from "../harness/metadataDocument";
 
 // A fixed clock: validity windows below are absolute, so the suite means the same thing on any day.
 const NOW = new Date("2026-11-01T00:00:00.000Z");

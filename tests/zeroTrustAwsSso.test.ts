@@ -2,10 +2,10 @@
 import { strict as assert } from "node:assert";
 import { X509Certificate } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { MockCloud } from "./harness/mockCloud";
-import { valueOf } from "./harness/outputs";
+import { MockCloud } from "../harness/mockCloud";
+import { valueOf } from "../harness/outputs";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
-import { COMPONENT, APP, POLICY, METADATA } from "./harness/resourceTypes";
+import { COMPONENT, APP, POLICY, METADATA } from "../harness/resourceTypes";
 
 const ISSUER = "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890";
 const ACS = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/0f2e4c1a-8b9d-4e6f-a1b2-c3d4e5f60718";

@@ -2,10 +2,10 @@
 // one side only are reported, and the AWS values cross-check each other.
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { MockCloud } from "./harness/mockCloud";
-import { valueOf } from "./harness/outputs";
+import { MockCloud } from "../harness/mockCloud";
+import { valueOf } from "../harness/outputs";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
-import { POLICY, USER } from "./harness/resourceTypes";
+import { POLICY, USER } from "../harness/resourceTypes";
 
 const users = [
     { email: "ada@example.com", givenName: "Ada", familyName: "Lovelace" },

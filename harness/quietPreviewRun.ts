@@ -4,7 +4,7 @@
 // compares the outputs byte for byte: a preview that shows `~` on an unchanged program is noise that hides real
 // changes, and `pulumi preview --expect-no-changes` fails on it (REFERENCE.md §4).
 //
-//   node -r ts-node/register/transpile-only tests/harness/quietPreviewRun.ts [--shuffle <seed>]
+//   node -r ts-node/register/transpile-only harness/quietPreviewRun.ts [--shuffle <seed>]
 //
 // Why preview mode: it is the operation that must be quiet, and it is also the only mode whose registrations can
 // be identical across processes. Outside preview, the mocked Access application computes an ssoEndpoint on the
@@ -13,7 +13,7 @@
 // computed them yet, so everything left in the inputs comes from the program itself.
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./mockCloud";
-import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../../components";
+import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
 import { identityCenterResourceList } from "./identityCenterResources";
 import { shuffler } from "./shuffle";
 

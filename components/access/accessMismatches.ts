@@ -1,5 +1,5 @@
 // One list of people, two systems: who passes the Cloudflare Access policy versus who has an Identity Center user.
-import { compareCodeUnits } from "./identityCenterPlan";
+import { compareCodeUnits } from "../identityCenter/identityCenterPlan";
 
 /**
  * People allowed on one side only, lower-cased and sorted.

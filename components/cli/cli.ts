@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // `npx zero-trust-aws-sso ...`: the manual AWS steps (REFERENCE.md §1 steps 1 and 3) from a terminal.
 //
 // No public AWS API uploads IdP metadata or returns the issuer/ACS URLs (REFERENCE.md §3), so a person does those
@@ -10,9 +9,9 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { checkAwsUrlPair, parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl } from "./awsUrls";
-import type { AwsIssuerFacts } from "./awsUrls";
-import { InvalidArgumentError } from "./invalidArgumentError";
+import { checkAwsUrlPair, parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl } from "../identityCenter/awsUrls";
+import type { AwsIssuerFacts } from "../identityCenter/awsUrls";
+import { InvalidArgumentError } from "../invalidArgumentError";
 import {
     DEFAULT_ALLOWED_HOSTS,
     DEFAULT_RETRY,
@@ -20,9 +19,9 @@ import {
     fetchMetadataDocument,
     fetchOptionsProblem,
     metadataUrlProblem,
-} from "./metadataFetch";
-import { parseSamlMetadata } from "./samlMetadataDocument";
-import { readCertificate } from "./signingCertificate";
+} from "../metadata/metadataFetch";
+import { parseSamlMetadata } from "../metadata/samlMetadataDocument";
+import { readCertificate } from "../metadata/signingCertificate";
 
 /** Where the CLI writes; injectable so that tests run it in-process. */
 export interface CliIo {
@@ -46,7 +45,8 @@ export const EXIT_FAILURE = 1;
 /** The command line is wrong: unknown command or flag, missing argument, unusable flag value. */
 export const EXIT_USAGE = 2;
 
-const PROGRAM = "zero-trust-aws-sso";
+/** The command name, as printed in help and messages. */
+export const PROGRAM = "zero-trust-aws-sso";
 const PACKAGE_NAME = "zero-trust-aws-sso";
 /** The file name the Cloudflare guide tells people to save (REFERENCE.md §1 step 2). */
 const DEFAULT_OUTPUT = "access_saml_metadata.xml";
@@ -495,19 +495,4 @@ function packageVersion(start: string): string {
 /** Messages from the AWS URL checks can embed pasted text; one finding must stay one line. */
 function oneLine(text: string): string {
     return text.replace(/\s*[\r\n]+\s*/g, " ");
-}
-
-if (require.main === module) {
-    // A closed pipe (`... -o - | head`) is not an error worth a stack trace.
-    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-        if (error.code !== "EPIPE") process.stderr.write(`${PROGRAM}: cannot write to stdout: ${error.message}\n`);
-        process.exit(error.code === "EPIPE" ? (process.exitCode ?? EXIT_OK) : EXIT_FAILURE);
-    });
-    void runCli(process.argv.slice(2), {
-        stdout: (s) => process.stdout.write(s),
-        stderr: (s) => process.stderr.write(s),
-        cwd: process.cwd(),
-    }).then((code) => {
-        process.exitCode = code;
-    });
 }

@@ -87,7 +87,7 @@ export class MockCloud implements pulumi.runtime.Mocks {
             res.end(options.serveMetadata ? options.serveMetadata(app, xml) : xml);
         });
         try {
-            const host = startProviderHost(options.programDir ?? path.resolve(__dirname, "..", ".."));
+            const host = startProviderHost(options.programDir ?? path.resolve(__dirname, ".."));
             cloud = new MockCloud(options, teamDomain, host);
             await pulumi.runtime.setMocks(
                 cloud,

@@ -1,6 +1,6 @@
 // The three URLs an operator copies out of the IAM Identity Center console. They are easy to paste into the
 // wrong field (issuer and ACS look alike), so each is checked for its own shape and for being the other one.
-import { InvalidArgumentError } from "./invalidArgumentError";
+import { InvalidArgumentError } from "../invalidArgumentError";
 
 /** What an IAM Identity Center issuer URL says about the instance behind it. */
 export interface AwsIssuerFacts {

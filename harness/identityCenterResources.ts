@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { IdentityCenterResources } from "../../components/identityCenter";
+import type { IdentityCenterResources } from "../components/identityCenter/identityCenter";
 
 /** Every resource declareIdentityCenter declared, for waiting on their registration. */
 export function identityCenterResourceList(ic: IdentityCenterResources): pulumi.Resource[] {

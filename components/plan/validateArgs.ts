@@ -1,10 +1,16 @@
 // Validation of ZeroTrustAwsSso arguments. Everything here is plain and synchronous so that a bad value stops
 // the program at construction, before any resource is registered (no half-applied deployment). Values that
 // are Outputs are checked again by the component once they resolve.
-import { InvalidArgumentError } from "./invalidArgumentError";
-import { parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl, checkAwsUrlPair, type AwsIssuerFacts } from "./awsUrls";
-import { fetchOptionsProblem } from "./metadataFetch";
-import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
+import { InvalidArgumentError } from "../invalidArgumentError";
+import {
+    parseAwsAccessPortalUrl,
+    parseAwsAcsUrl,
+    parseAwsIssuerUrl,
+    checkAwsUrlPair,
+    type AwsIssuerFacts,
+} from "../identityCenter/awsUrls";
+import { fetchOptionsProblem } from "../metadata/metadataFetch";
+import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 
 /** The SAML NameFormat URNs Cloudflare accepts. */
 export const SAML_NAME_FORMATS = {

@@ -1,9 +1,9 @@
 // Validation of the Identity Center arguments, and the plan: the sorted, normalised list of everything to declare.
 // All plain values are validated before the first resource exists, with a message that names the exact path
 // (`identityCenter.users[3].email`) and the fix; nothing half-applies.
-import { InvalidArgumentError } from "./invalidArgumentError";
+import { InvalidArgumentError } from "../invalidArgumentError";
 import type { IdentityCenterArgs } from "./identityCenterArgs";
-import { EMAIL_PATTERN } from "./validateArgs";
+import { EMAIL_PATTERN } from "../plan/validateArgs";
 
 /**
  * Validates the plain values of {@link IdentityCenterArgs} (Outputs are not inspected). Throws an

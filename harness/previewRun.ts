@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "./mockCloud";
 import { isKnown, valueOf } from "./outputs";
-import { ZeroTrustAwsSso } from "../../components";
+import { ZeroTrustAwsSso } from "../components";
 
 async function main(): Promise<void> {
     const cloud = await MockCloud.start({ preview: true });
