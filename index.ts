@@ -3,27 +3,21 @@ import * as pulumi from "@pulumi/pulumi";
 import { ZeroTrustAwsSso, type IdentityCenterArgs, type MetadataRetrievalArgs, type SamlAttribute } from "./components";
 
 const config = new pulumi.Config();
-const optional = (key: string): string | undefined => config.get(key) || undefined;
-const list = (key: string): string[] | undefined => {
-    const values = config.getObject<string[]>(key);
-    return values && values.length > 0 ? values : undefined;
-};
-
-const allowedIdps = list("allowedIdps");
+// Optional keys arrive as their Pulumi.yaml defaults ("" and []) when not set; the component reads those as unset.
 const sso = new ZeroTrustAwsSso("aws", {
     accountId: config.require("accountId"),
     awsIssuerUrl: config.require("awsIssuerUrl"),
     awsAcsUrl: config.require("awsAcsUrl"),
-    awsAccessPortalUrl: optional("awsAccessPortalUrl"),
+    awsAccessPortalUrl: config.get("awsAccessPortalUrl"),
     access: {
-        emails: list("accessEmails"),
-        emailDomains: list("accessEmailDomains"),
-        groupIds: list("accessGroupIds"),
-        policyIds: list("accessPolicyIds"),
+        emails: config.getObject<string[]>("accessEmails"),
+        emailDomains: config.getObject<string[]>("accessEmailDomains"),
+        groupIds: config.getObject<string[]>("accessGroupIds"),
+        policyIds: config.getObject<string[]>("accessPolicyIds"),
     },
-    allowedIdps,
-    appName: optional("appName"),
-    sessionDuration: optional("sessionDuration"),
+    allowedIdps: config.getObject<string[]>("allowedIdps"),
+    appName: config.get("appName"),
+    sessionDuration: config.get("sessionDuration"),
     samlAttributes: config.getObject<SamlAttribute[]>("samlAttributes"),
     metadata: config.getObject<MetadataRetrievalArgs>("metadata"),
     identityCenter: config.getObject<IdentityCenterArgs>("identityCenter"),

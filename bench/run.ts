@@ -64,12 +64,18 @@ const EMAILS = ["ada@example.com", "grace@example.com"];
 const ATTRIBUTE = { name: "https://aws.amazon.com/SAML/Attributes/AccessControl:Team", source: "team" };
 const ACCESS_APP = "cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication";
 
+type Program = "component" | "hand" | "wrapper";
+const PROGRAMS: readonly Program[] = ["component", "hand", "wrapper"];
+
 interface ConstructResult {
-    sizes: { instances: number; component: number[]; hand: number[]; registrations: { component: number; hand: number } }[];
+    sizes: { instances: number; ms: Record<Program, number[]>; registrations: Record<Program, number> }[];
     repoProvider: string;
 }
 
-async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
+// The wire form of an unknown value: what the mocked Access application computes in a preview.
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+async function constructChild(plainStacks: boolean, preview: boolean): Promise<ConstructResult> {
     // The SDK reads `new Error().stack` several times per resource; under ts-node each read is source-mapped, which
     // is most of the cost (see bench/identityCenterScale.ts). "plain" measures with V8's own formatter, as a
     // JavaScript or precompiled program runs; "ts-node" as `pulumi up` runs a TypeScript program.
@@ -86,6 +92,10 @@ async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
         {
             newResource(r: pulumi.runtime.MockResourceArgs) {
                 registrations++;
+                if (r.type === ACCESS_APP && preview) {
+                    // As a first `pulumi preview` sees it: Cloudflare has computed nothing yet.
+                    return { id: UNKNOWN, state: { ...r.inputs, aud: UNKNOWN, saasApp: UNKNOWN } };
+                }
                 if (r.type === ACCESS_APP) {
                     const endpoint = `https://acme.cloudflareaccess.com/cdn-cgi/access/sso/saml/${r.name}`;
                     return {
@@ -125,10 +135,11 @@ async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
         },
         "bench",
         "bench",
-        false,
+        preview,
     );
-    // Imported after setMocks (REFERENCE.md §4); importing creates nothing, but this keeps the rule simple.
-    const { ZeroTrustAwsSso, SamlMetadata } = await import("../components");
+    // Imported after setMocks (docs/pulumi.md); importing creates nothing, but this keeps the rule simple.
+    const { ZeroTrustAwsSso } = await import("../components");
+    const { samlMetadataProvider } = await import("../components/metadata/samlMetadataProvider");
 
     const component = (name: string): pulumi.Resource[] => {
         const sso = new ZeroTrustAwsSso(name, {
@@ -141,47 +152,76 @@ async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
         });
         return [sso, sso.policy!, sso.application, sso.metadata];
     };
-    // What a user would write without the component: the same three resources and inputs, and no checks.
-    const hand = (name: string): pulumi.Resource[] => {
-        const policy = new cloudflare.ZeroTrustAccessPolicy(`${name}-policy`, {
-            accountId: ACCOUNT_ID,
-            name: `Amazon AWS - ${name}`,
-            decision: "allow",
-            includes: EMAILS.map((email) => ({ email: { email } })),
-        });
-        const app = new cloudflare.ZeroTrustAccessApplication(`${name}-app`, {
-            accountId: ACCOUNT_ID,
-            name: "Amazon AWS",
-            type: "saas",
-            saasApp: {
-                authType: "saml",
-                spEntityId: ISSUER,
-                consumerServiceUrl: ACS,
-                nameIdFormat: "email",
-                customAttributes: [
-                    {
-                        name: ATTRIBUTE.name,
-                        nameFormat: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
-                        source: { name: ATTRIBUTE.source },
-                    },
-                ],
+    // pulumi.dynamic.Resource is abstract: a user subclasses it, with nothing else in the class.
+    class BareMetadata extends sdk.dynamic.Resource {}
+    // What a user would write without the component: the same three resources and inputs, no checks, and the bare
+    // dynamic resource (the same provider object, no typed outputs, only the inputs it needs).
+    const hand = (name: string, opts: pulumi.CustomResourceOptions = {}): pulumi.Resource[] => {
+        const policy = new cloudflare.ZeroTrustAccessPolicy(
+            `${name}-policy`,
+            {
+                accountId: ACCOUNT_ID,
+                name: `Amazon AWS - ${name}`,
+                decision: "allow",
+                includes: EMAILS.map((email) => ({ email: { email } })),
             },
-            policies: [{ id: policy.id, precedence: 1 }],
-        });
+            opts,
+        );
+        const app = new cloudflare.ZeroTrustAccessApplication(
+            `${name}-app`,
+            {
+                accountId: ACCOUNT_ID,
+                name: "Amazon AWS",
+                type: "saas",
+                saasApp: {
+                    authType: "saml",
+                    spEntityId: ISSUER,
+                    consumerServiceUrl: ACS,
+                    nameIdFormat: "email",
+                    customAttributes: [
+                        {
+                            name: ATTRIBUTE.name,
+                            nameFormat: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
+                            source: { name: ATTRIBUTE.source },
+                        },
+                    ],
+                },
+                policies: [{ id: policy.id, precedence: 1 }],
+            },
+            opts,
+        );
         const ssoEndpoint = app.saasApp.apply((s) => s!.ssoEndpoint!);
-        const metadata = new SamlMetadata(`${name}-metadata`, {
-            url: ssoEndpoint.apply((e) => `${e}/saml-metadata`),
-            expectedEntityId: app.saasApp.apply((s) => s!.idpEntityId!),
-            expectedSsoUrl: ssoEndpoint,
-            expectedCertificate: app.saasApp.apply((s) => s!.publicKey!),
-            allowedHosts: ["*.cloudflareaccess.com"],
-        });
+        const metadata = new BareMetadata(
+            samlMetadataProvider,
+            `${name}-metadata`,
+            {
+                url: ssoEndpoint.apply((e) => `${e}/saml-metadata`),
+                expectedEntityId: app.saasApp.apply((s) => s!.idpEntityId!),
+                expectedSsoUrl: ssoEndpoint,
+                expectedCertificate: app.saasApp.apply((s) => s!.publicKey!),
+                allowedHosts: ["*.cloudflareaccess.com"],
+            },
+            opts,
+        );
         return [policy, app, metadata];
     };
-    const programs = { component, hand };
+    // The floor: the same hand-written resources inside a bare component (what being a component costs at least).
+    class Wrapper extends sdk.ComponentResource {
+        readonly children: pulumi.Resource[];
+        constructor(name: string) {
+            super("bench:index:Wrapper", name, {});
+            this.children = hand(name, { parent: this });
+            this.registerOutputs({});
+        }
+    }
+    const wrapper = (name: string): pulumi.Resource[] => {
+        const w = new Wrapper(name);
+        return [w, ...w.children];
+    };
+    const programs: Record<Program, (name: string) => pulumi.Resource[]> = { component, hand, wrapper };
 
     let serial = 0;
-    const measure = async (kind: keyof typeof programs, instances: number): Promise<{ ms: number; registrations: number }> => {
+    const measure = async (kind: Program, instances: number): Promise<{ ms: number; registrations: number }> => {
         global.gc?.();
         const before = registrations;
         const started = process.hrtime.bigint();
@@ -194,21 +234,24 @@ async function constructChild(plainStacks: boolean): Promise<ConstructResult> {
 
     // Warm-up, not measured: module JIT and the first serialization of the provider (cached per object afterwards).
     for (let i = 0; i < 3; i++) {
-        await measure("component", 1);
-        await measure("hand", 1);
+        for (const kind of PROGRAMS) await measure(kind, 1);
     }
     const sizes: ConstructResult["sizes"] = [];
     for (const [instances, reps] of [
         [1, REPS.construct1],
         [50, REPS.construct50],
     ] as const) {
-        const row = { instances, component: [] as number[], hand: [] as number[], registrations: { component: 0, hand: 0 } };
+        const row = {
+            instances,
+            ms: { component: [], hand: [], wrapper: [] } as Record<Program, number[]>,
+            registrations: { component: 0, hand: 0, wrapper: 0 },
+        };
         for (let rep = 0; rep < reps; rep++) {
-            // Alternate which program goes first, so neither always runs on a warmer (or more fragmented) heap.
-            const order: (keyof typeof programs)[] = rep % 2 === 0 ? ["component", "hand"] : ["hand", "component"];
+            // Rotate which program goes first, so none always runs on a warmer (or more fragmented) heap.
+            const order = PROGRAMS.map((_, i) => PROGRAMS[(i + rep) % PROGRAMS.length]);
             for (const kind of order) {
                 const m = await measure(kind, instances);
-                row[kind].push(m.ms);
+                row.ms[kind].push(m.ms);
                 row.registrations[kind] = m.registrations;
             }
         }
@@ -393,16 +436,23 @@ async function main(): Promise<void> {
     const consumer = consumerProject();
     const installed = installedProviderText();
 
-    const built: Record<"ts-node" | "plain", ConstructResult> = {} as Record<"ts-node" | "plain", ConstructResult>;
-    for (const stacks of ["ts-node", "plain"] as const) {
-        log(`construction + registration, ${stacks} stacks (${REPS.construct1} x 1 and ${REPS.construct50} x 50 instances per program)`);
-        const construct = spawnSync(process.execPath, tsChild(["construct", stacks]), {
+    const built: Record<string, ConstructResult> = {};
+    for (const [stacks, mode] of [
+        ["ts-node", "preview"],
+        ["ts-node", "deploy"],
+        ["plain", "preview"],
+        ["plain", "deploy"],
+    ] as const) {
+        log(
+            `construction + registration, ${mode}, ${stacks} stacks (${REPS.construct1} x 1 and ${REPS.construct50} x 50 instances per program)`,
+        );
+        const construct = spawnSync(process.execPath, tsChild(["construct", stacks, mode]), {
             cwd: REPO,
             encoding: "utf8",
             maxBuffer: 64 * 2 ** 20,
         });
         if (construct.status !== 0) throw new Error(`the construction bench failed:\n${construct.stderr}`);
-        built[stacks] = lastJsonLine<ConstructResult>(construct.stdout, "the construction bench", construct.stderr);
+        built[`${mode}, ${stacks} stacks`] = lastJsonLine<ConstructResult>(construct.stdout, "the construction bench", construct.stderr);
     }
 
     log(`import cost (${REPS.imports} fresh processes per variant)`);
@@ -412,20 +462,19 @@ async function main(): Promise<void> {
     const fetched = await metadataFetch();
 
     const rows: string[][] = [];
-    for (const [stacks, result] of Object.entries(built)) {
+    for (const [what, result] of Object.entries(built)) {
         for (const s of result.sizes) {
-            const c = median(s.component);
-            const h = median(s.hand);
+            const [c, h, w] = PROGRAMS.map((p) => median(s.ms[p]));
             rows.push([
-                `1. construct + register, ${s.instances} instance${s.instances === 1 ? "" : "s"}, ${stacks} stacks (ms)`,
+                `1. construct + register, ${s.instances} instance${s.instances === 1 ? "" : "s"}, ${what} (ms)`,
                 `${fmt(c)} (${s.registrations.component} reg./instance)`,
-                `${fmt(h)} (${s.registrations.hand} reg./instance)`,
-                `${(c / h).toFixed(2)}x`,
-                `${s.component.length} each`,
+                `${fmt(h)} hand-written (${s.registrations.hand} reg./instance); floor ${fmt(w)} bare wrapper (${s.registrations.wrapper} reg.)`,
+                `${(c / h).toFixed(2)}x (floor ${(w / h).toFixed(2)}x)`,
+                `${s.ms.component.length} each`,
             ]);
         }
     }
-    const repoProvider = built["ts-node"].repoProvider;
+    const repoProvider = built["deploy, ts-node stacks"].repoProvider;
     rows.push([
         "2. `__provider` size (bytes)",
         `${installed.length} installed`,
@@ -484,7 +533,9 @@ if (require.main === module) {
         childAt < 0
             ? main().then(() => undefined)
             : process.argv[childAt + 1] === "construct"
-              ? constructChild(process.argv[childAt + 2] === "plain").then((r) => void process.stdout.write(`${JSON.stringify(r)}\n`))
+              ? constructChild(process.argv[childAt + 2] === "plain", process.argv[childAt + 3] === "preview").then(
+                    (r) => void process.stdout.write(`${JSON.stringify(r)}\n`),
+                )
               : fetchChild(
                     process.argv[childAt + 2],
                     process.argv[childAt + 3],

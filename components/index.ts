@@ -12,7 +12,7 @@ export type {
 } from "./identityCenter/identityCenterArgs";
 export type { IdentityCenterResources } from "./identityCenter/identityCenter";
 export type { AccessMismatches } from "./access/accessMismatches";
-export { InvalidArgumentError } from "./invalidArgumentError";
+export { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
 export { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
 export type { AwsSetupFacts } from "./runbook/awsSetupSteps";
 export { parseSamlMetadata } from "./metadata/samlMetadataDocument";

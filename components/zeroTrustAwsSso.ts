@@ -1,26 +1,22 @@
-import * as cloudflare from "@pulumi/cloudflare";
+// ZeroTrustAwsSso, the package's component. The class is thin on purpose: planZeroTrustAwsSso (plan/) validates and
+// normalises the arguments into a plan, and the declare* functions of each concern (access/, metadata/,
+// identityCenter/) create the children from it; this file only wires their outputs together (docs/design.md).
 import * as pulumi from "@pulumi/pulumi";
-import { parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl, checkAwsUrlPair } from "./identityCenter/awsUrls";
+import type * as cloudflare from "@pulumi/cloudflare";
+import type { AccessMismatches } from "./access/accessMismatches";
+import { declareAccess, type Gate } from "./access/declareAccess";
+import { DEFAULT_APP_NAME } from "./access/accessPlan";
+import { parseAwsAccessPortalUrl } from "./identityCenter/awsUrls";
+import { declarePlannedIdentityCenter, locateInstance, type IdentityCenterResources } from "./identityCenter/identityCenter";
+import { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
+import { declareMetadata } from "./metadata/declareMetadata";
+import type { SamlMetadata } from "./metadata/samlMetadata";
+import { checkLateValues, planZeroTrustAwsSso, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
-import { compareAccessWithIdentityCenter, type AccessMismatches } from "./access/accessMismatches";
-import { declareIdentityCenter, locateInstance, type IdentityCenterResources } from "./identityCenter/identityCenter";
-import { validateIdentityCenterArgs } from "./identityCenter/identityCenterPlan";
-import { InvalidArgumentError } from "./invalidArgumentError";
-import { SamlMetadata } from "./metadata/samlMetadata";
-import {
-    checkAccountId,
-    isKnownString,
-    samlNameFormat,
-    validateZeroTrustAwsSsoArgs,
-    withoutEmptyOptionals,
-    type NormalizedAccess,
-} from "./plan/validateArgs";
-import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
+import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The component's Pulumi type token. */
 export const ZERO_TRUST_AWS_SSO_TYPE = "zero-trust-aws-sso:index:ZeroTrustAwsSso";
-
-const DEFAULT_APP_NAME = "Amazon AWS";
 
 /**
  * Cloudflare Zero Trust in front of AWS IAM Identity Center, as in Cloudflare's guide "Connect to AWS through
@@ -67,181 +63,27 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
     /** The remaining AWS console steps as Markdown, with every value filled in. */
     public readonly awsSetupSteps: pulumi.Output<string>;
 
-    constructor(name: string, givenArgs: ZeroTrustAwsSsoArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: ZeroTrustAwsSsoArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ZERO_TRUST_AWS_SSO_TYPE, name, {}, opts);
-        const args = withoutEmptyOptionals(givenArgs);
-        const fail = (err: unknown): never => {
-            if (err instanceof InvalidArgumentError) {
-                throw new pulumi.ResourceError(`ZeroTrustAwsSso "${name}": ${err.message}`, this);
-            }
-            throw err;
-        };
-
-        // Everything known now is validated before the first child exists: bad input never half-applies.
-        const { access, identityCenterEmails } = validateKnownArgs(args, fail);
-
-        // Values that are Outputs are validated when they resolve (the identity store id of a looked-up instance
-        // among them); every child's inputs wait for that check (the "gate"), so a bad late value fails all children
-        // instead of creating some of them.
-        const instance = args.identityCenter ? locateInstance(args.identityCenter, this) : undefined;
-        const gate = lateValidation(args, instance?.identityStoreId, fail);
-        const guard = <T>(value: pulumi.Input<T>): pulumi.Input<T> => (gate ? pulumi.all([gate, value]).apply(([, v]) => v as T) : value);
-
-        // Both ids given (and gated), so declareIdentityCenter does not look the instance up a second time.
-        const identityCenter =
-            args.identityCenter && instance
-                ? declareIdentityCenter(
-                      name,
-                      {
-                          ...args.identityCenter,
-                          instanceArn: guard(instance.instanceArn),
-                          identityStoreId: guard(instance.identityStoreId),
-                      },
-                      this,
-                  )
-                : undefined;
-        this.identityCenter = identityCenter;
-
-        const appName = args.appName ?? DEFAULT_APP_NAME;
-        const accessArgs = args.access ?? {};
-        if (access.createsPolicy) {
-            this.policy = new cloudflare.ZeroTrustAccessPolicy(
-                `${name}-policy`,
-                {
-                    accountId: guard(args.accountId),
-                    name: pulumi.interpolate`${appName} - ${name}`,
-                    decision: "allow",
-                    includes: guard([
-                        ...access.emails.map((email) => ({ email: { email } })),
-                        ...access.emailDomains.map((domain) => ({ emailDomain: { domain } })),
-                        ...sortKnown(accessArgs.groupIds ?? []).map((id) => ({ group: { id } })),
-                    ]),
-                },
-                { parent: this },
-            );
-        }
-
-        const policyIds = accessArgs.policyIds ?? [];
-        const policies = [
-            ...(this.policy ? [{ id: this.policy.id, precedence: 1 }] : []),
-            ...policyIds.map((id, i) => ({ id, precedence: i + (this.policy ? 2 : 1) })),
-        ];
-        // Cloudflare treats allowed identity providers as a set, so reordering them in config must not be a diff.
-        const allowedIdps = args.allowedIdps && sortKnown(args.allowedIdps);
-        this.application = new cloudflare.ZeroTrustAccessApplication(
-            `${name}-app`,
-            {
-                accountId: guard(args.accountId),
-                name: appName,
-                type: "saas",
-                saasApp: guard({
-                    authType: "saml",
-                    spEntityId: args.awsIssuerUrl,
-                    consumerServiceUrl: args.awsAcsUrl,
-                    nameIdFormat: "email",
-                    ...(args.samlAttributes && args.samlAttributes.length > 0
-                        ? { customAttributes: args.samlAttributes.map((a, i) => customAttribute(a, `samlAttributes[${i}]`)) }
-                        : {}),
-                }),
-                policies,
-                ...(allowedIdps !== undefined ? { allowedIdps } : {}),
-                ...(autoRedirect(args) ? { autoRedirectToIdentity: true } : {}),
-                ...(args.sessionDuration !== undefined ? { sessionDuration: args.sessionDuration } : {}),
-            },
-            { parent: this },
-        );
-
-        const saasApp = this.application.saasApp;
-        this.applicationId = this.application.id;
-        this.ssoEndpoint = saasApp.apply((s) => required(s?.ssoEndpoint, "saasApp.ssoEndpoint"));
-        this.idpEntityId = saasApp.apply((s) => required(s?.idpEntityId, "saasApp.idpEntityId"));
-        this.metadataUrl = this.ssoEndpoint.apply((endpoint) => `${endpoint.replace(/\/+$/, "")}/saml-metadata`);
-        this.metadata = new SamlMetadata(
-            `${name}-metadata`,
-            {
-                url: guard(this.metadataUrl),
-                expectedEntityId: this.idpEntityId,
-                expectedSsoUrl: this.ssoEndpoint,
-                expectedCertificate: saasApp.apply((s) => s?.publicKey || undefined) as pulumi.Output<string>,
-                allowedHosts: args.metadata?.allowedHosts,
-                timeoutMs: args.metadata?.timeoutMs,
-                retry: args.metadata?.retry,
-            },
-            { parent: this },
-        );
-        this.metadataXml = this.metadata.xml;
-        this.signingCertificate = this.metadata.signingCertificate;
-        this.signingCertificateSha256 = this.metadata.signingCertificateSha256;
-        this.signingCertificateNotAfter = this.metadata.signingCertificateNotAfter;
-
-        this.awsAccessPortalUrl =
-            args.awsAccessPortalUrl !== undefined
-                ? // The portal URL only feeds the runbook, so it is checked here rather than holding up the children.
-                  pulumi.output(args.awsAccessPortalUrl).apply((url) => {
-                      try {
-                          parseAwsAccessPortalUrl(url);
-                      } catch (err) {
-                          fail(err);
-                      }
-                      return url;
-                  })
-                : identityCenter
-                  ? identityCenter.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`)
-                  : pulumi.output(undefined);
-
-        // Only whether Access groups are present matters to the comparison (their members cannot be known), so
-        // group ids that are still Outputs are fine here.
-        const mismatches: AccessMismatches = identityCenter
-            ? compareAccessWithIdentityCenter(
-                  { emails: access.emails, emailDomains: access.emailDomains, groupIds: (accessArgs.groupIds ?? []).map(String) },
-                  identityCenterEmails,
-              )
-            : { cloudflareOnly: [], awsOnly: [] };
-        for (const email of mismatches.cloudflareOnly) {
-            pulumi.log.warn(
-                `${email} may pass the Access policy but has no IAM Identity Center user, so AWS will reject the sign-in; add them to identityCenter.users or remove them from access.emails.`,
-                this,
-            );
-        }
-        for (const email of mismatches.awsOnly) {
-            pulumi.log.warn(
-                `${email} has an IAM Identity Center user but no Access rule allows them; add them to access.emails (or a matching access.emailDomains entry) or remove the user.`,
-                this,
-            );
-        }
-        this.accessMismatches = pulumi.output(mismatches);
-
-        this.awsSetupSteps = pulumi
-            .output({
-                appName,
-                metadataUrl: this.metadataUrl,
-                idpEntityId: this.metadata.entityId,
-                ssoUrl: this.metadata.ssoUrl,
-                signingCertificateSha256: this.signingCertificateSha256,
-                signingCertificateNotAfter: this.signingCertificateNotAfter,
-                awsIssuerUrl: args.awsIssuerUrl,
-                awsAcsUrl: args.awsAcsUrl,
-                awsAccessPortalUrl: this.awsAccessPortalUrl,
-                warnings: this.metadata.warnings,
-            })
-            .apply((facts) =>
-                renderAwsSetupSteps({
-                    ...facts,
-                    warnings: facts.warnings ?? [],
-                    identityCenterUsers: args.identityCenter?.users.map((u) => u.email),
-                    accessMismatches: mismatches,
-                }),
-            );
-
+        const parts = createZeroTrustAwsSso(name, this, planOrFail(name, args, this));
+        this.application = parts.application;
+        this.policy = parts.policy;
+        this.metadata = parts.metadata;
+        this.identityCenter = parts.identityCenter;
+        this.applicationId = parts.application.id;
+        this.ssoEndpoint = parts.ssoEndpoint;
+        this.idpEntityId = parts.idpEntityId;
+        this.metadataUrl = parts.metadataUrl;
+        this.metadataXml = parts.metadata.xml;
+        this.signingCertificate = parts.metadata.signingCertificate;
+        this.signingCertificateSha256 = parts.metadata.signingCertificateSha256;
+        this.signingCertificateNotAfter = parts.metadata.signingCertificateNotAfter;
+        this.awsAccessPortalUrl = parts.awsAccessPortalUrl;
+        this.accessMismatches = parts.accessMismatches;
+        this.awsSetupSteps = parts.awsSetupSteps;
+        // The other outputs are carried by the children (application, metadata) already; registering them again
+        // would only cost the SDK work per instance.
         this.registerOutputs({
-            applicationId: this.applicationId,
-            ssoEndpoint: this.ssoEndpoint,
-            idpEntityId: this.idpEntityId,
-            metadataUrl: this.metadataUrl,
-            metadataXml: this.metadataXml,
-            signingCertificate: this.signingCertificate,
-            signingCertificateSha256: this.signingCertificateSha256,
-            signingCertificateNotAfter: this.signingCertificateNotAfter,
             awsAccessPortalUrl: this.awsAccessPortalUrl,
             accessMismatches: this.accessMismatches,
             awsSetupSteps: this.awsSetupSteps,
@@ -249,89 +91,157 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
     }
 }
 
-function validateKnownArgs(
-    args: ZeroTrustAwsSsoArgs,
-    fail: (err: unknown) => never,
-): { access: NormalizedAccess; identityCenterEmails: string[] } {
-    try {
-        let identityCenterEmails: string[] = [];
-        if (args?.identityCenter) {
-            validateIdentityCenterArgs(args.identityCenter);
-            identityCenterEmails = args.identityCenter.users.map((u) => u.email.toLowerCase()).sort();
-        }
-        const access = validateZeroTrustAwsSsoArgs(args, identityCenterEmails);
-        if (args.identityCenter && isKnownString(args.identityCenter.identityStoreId) && isKnownString(args.awsIssuerUrl)) {
-            checkIssuerMatchesIdentityStore(args.awsIssuerUrl, args.identityCenter.identityStoreId);
-        }
-        return { access, identityCenterEmails };
-    } catch (err) {
-        return fail(err);
-    }
+/** What {@link createZeroTrustAwsSso} declared and derived. */
+interface ZeroTrustAwsSsoParts {
+    application: cloudflare.ZeroTrustAccessApplication;
+    policy?: cloudflare.ZeroTrustAccessPolicy;
+    metadata: SamlMetadata;
+    identityCenter?: IdentityCenterResources;
+    ssoEndpoint: pulumi.Output<string>;
+    idpEntityId: pulumi.Output<string>;
+    metadataUrl: pulumi.Output<string>;
+    awsAccessPortalUrl: pulumi.Output<string | undefined>;
+    accessMismatches: pulumi.Output<AccessMismatches>;
+    awsSetupSteps: pulumi.Output<string>;
 }
 
-function required(value: string | undefined, what: string): string {
-    if (!value) {
-        throw new Error(`Cloudflare returned no ${what} for the Access application; is it a SAML SaaS application?`);
-    }
-    return value;
-}
-
-function autoRedirect(args: ZeroTrustAwsSsoArgs): boolean {
-    if (args.autoRedirectToIdentity !== undefined) return args.autoRedirectToIdentity;
-    return Array.isArray(args.allowedIdps) && args.allowedIdps.length === 1;
-}
-
-// Known ids are sorted so that reordering them in config is not a diff; Outputs keep their place.
-function sortKnown(ids: pulumi.Input<string>[]): pulumi.Input<string>[] {
-    return ids.every(isKnownString) ? [...(ids as string[])].sort() : ids;
-}
-
-function customAttribute(a: SamlAttribute, field: string): cloudflare.types.input.ZeroTrustAccessApplicationSaasAppCustomAttribute {
+/** Declares every child of `parent` from `plan` and derives the component's own outputs. */
+function createZeroTrustAwsSso(name: string, parent: pulumi.Resource, plan: ZeroTrustAwsSsoPlan): ZeroTrustAwsSsoParts {
+    const { args } = plan;
+    const instance = plan.identityCenter ? locateInstance(plan.identityCenter.args, parent) : undefined;
+    const gate = lateGate(name, plan, instance?.identityStoreId, parent);
+    const identityCenter =
+        plan.identityCenter && instance
+            ? declarePlannedIdentityCenter(
+                  name,
+                  plan.identityCenter.plan,
+                  {
+                      instanceArn: pulumi.output(gate(instance.instanceArn)),
+                      identityStoreId: pulumi.output(gate(instance.identityStoreId)),
+                  },
+                  parent,
+              )
+            : undefined;
+    const access = declareAccess(name, parent, args.accountId, plan.access, gate);
+    const metadata = declareMetadata(name, parent, access.application, args.metadata, gate);
+    const awsAccessPortalUrl = accessPortalUrl(name, args.awsAccessPortalUrl, identityCenter, parent);
+    warnAboutMismatches(plan.accessMismatches, parent);
+    const awsSetupSteps = runbook(plan, metadata.metadata, awsAccessPortalUrl);
     return {
-        name: a.name,
-        nameFormat: samlNameFormat(a, field),
-        ...(a.friendlyName !== undefined ? { friendlyName: a.friendlyName } : {}),
-        ...(a.required !== undefined ? { required: a.required } : {}),
-        source: {
-            name: a.source,
-            ...(a.idpSourceNames && a.idpSourceNames.length > 0
-                ? { nameByIdps: a.idpSourceNames.map((s) => ({ idpId: s.idpId, sourceName: s.sourceName })) }
-                : {}),
-        },
+        ...access,
+        ...metadata,
+        identityCenter,
+        awsAccessPortalUrl,
+        accessMismatches: pulumi.output(plan.accessMismatches),
+        awsSetupSteps,
     };
 }
 
-function checkIssuerMatchesIdentityStore(issuerUrl: string, identityStoreId: string): void {
-    const fromIssuer = parseAwsIssuerUrl(issuerUrl).identityStoreId;
-    if (fromIssuer && fromIssuer !== identityStoreId) {
-        throw new InvalidArgumentError(
-            "awsIssuerUrl",
-            `names identity store ${fromIssuer} but identityCenter.identityStoreId is ${identityStoreId}: the issuer URL was copied from another IAM Identity Center instance. Copy it again from the instance this stack manages.`,
+/** The plan, or a ResourceError on the component listing every bad argument (no child exists yet). */
+function planOrFail(name: string, args: ZeroTrustAwsSsoArgs, parent: pulumi.Resource): ZeroTrustAwsSsoPlan {
+    try {
+        return planZeroTrustAwsSso(name, args);
+    } catch (err) {
+        throw asResourceError(name, err, parent);
+    }
+}
+
+function asResourceError(name: string, err: unknown, parent: pulumi.Resource): unknown {
+    if (err instanceof InvalidArgumentError || err instanceof InvalidArgumentsError) {
+        return new pulumi.ResourceError(`ZeroTrustAwsSso "${name}": ${err.message}`, parent);
+    }
+    return err;
+}
+
+/**
+ * The gate: when a value checked by {@link checkLateValues} is an Output (the identity store id of a looked-up
+ * instance among them), every child's account-bound inputs wait for that check, so a bad late value fails all
+ * children instead of creating some of them. Without late values the gate lets inputs through untouched.
+ */
+function lateGate(
+    name: string,
+    plan: ZeroTrustAwsSsoPlan,
+    identityStoreId: pulumi.Output<string> | undefined,
+    parent: pulumi.Resource,
+): Gate {
+    if (!plan.hasLateValues && !identityStoreId) return (value) => value;
+    const { accountId, awsIssuerUrl, awsAcsUrl } = plan.args;
+    const checked = pulumi.unsecret(
+        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId]).apply(([account, issuer, acs, storeId]) => {
+            try {
+                checkLateValues({ accountId: account, awsIssuerUrl: issuer, awsAcsUrl: acs, identityStoreId: storeId });
+            } catch (err) {
+                throw asResourceError(name, err, parent);
+            }
+            return true;
+        }),
+    );
+    return <T>(value: pulumi.Input<T>) => pulumi.all([checked, value]).apply(([, v]) => v as T);
+}
+
+/** The given portal URL (checked when known; it only feeds the runbook, so it holds up no child) or the default. */
+function accessPortalUrl(
+    name: string,
+    given: pulumi.Input<string> | undefined,
+    identityCenter: IdentityCenterResources | undefined,
+    parent: pulumi.Resource,
+): pulumi.Output<string | undefined> {
+    if (given !== undefined) {
+        return pulumi.output(given).apply((url) => {
+            try {
+                parseAwsAccessPortalUrl(url);
+            } catch (err) {
+                throw asResourceError(name, err, parent);
+            }
+            return url;
+        });
+    }
+    return identityCenter ? identityCenter.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`) : pulumi.output(undefined);
+}
+
+function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resource): void {
+    for (const email of mismatches.cloudflareOnly) {
+        pulumi.log.warn(
+            `${email} may pass the Access policy but has no IAM Identity Center user, so AWS will reject the sign-in; add them to identityCenter.users or remove them from access.emails.`,
+            parent,
+        );
+    }
+    for (const email of mismatches.awsOnly) {
+        pulumi.log.warn(
+            `${email} has an IAM Identity Center user but no Access rule allows them; add them to access.emails (or a matching access.emailDomains entry) or remove the user.`,
+            parent,
         );
     }
 }
 
-// The checks of validateZeroTrustAwsSsoArgs for the arguments that were Outputs at construction.
-function lateValidation(
-    args: ZeroTrustAwsSsoArgs,
-    identityStoreId: pulumi.Output<string> | undefined,
-    fail: (err: unknown) => never,
-): pulumi.Output<boolean> | undefined {
-    const late = [args.accountId, args.awsIssuerUrl, args.awsAcsUrl].some((v) => v !== undefined && !isKnownString(v));
-    if (!late && !identityStoreId) return undefined;
-    return pulumi.unsecret(
-        pulumi
-            .all([args.accountId, args.awsIssuerUrl, args.awsAcsUrl, identityStoreId])
-            .apply(([accountId, issuerUrl, acsUrl, storeId]) => {
-                try {
-                    checkAccountId(accountId);
-                    const issuer = parseAwsIssuerUrl(issuerUrl);
-                    checkAwsUrlPair(issuer, parseAwsAcsUrl(acsUrl));
-                    if (storeId) checkIssuerMatchesIdentityStore(issuerUrl, storeId);
-                } catch (err) {
-                    fail(err);
-                }
-                return true;
+// The runbook from the few values it needs: the metadata resource's outputs, the portal URL, and plain plan facts.
+function runbook(plan: ZeroTrustAwsSsoPlan, metadata: SamlMetadata, portalUrl: pulumi.Output<string | undefined>): pulumi.Output<string> {
+    const { args } = plan;
+    return pulumi
+        .all([
+            metadata.url,
+            metadata.entityId,
+            metadata.ssoUrl,
+            metadata.signingCertificateSha256,
+            metadata.signingCertificateNotAfter,
+            metadata.warnings,
+            portalUrl,
+            pulumi.all([args.appName ?? DEFAULT_APP_NAME, args.awsIssuerUrl, args.awsAcsUrl]),
+        ])
+        .apply(([metadataUrl, idpEntityId, ssoUrl, sha256, notAfter, warnings, awsAccessPortalUrl, [appName, awsIssuerUrl, awsAcsUrl]]) =>
+            renderAwsSetupSteps({
+                appName,
+                metadataUrl,
+                idpEntityId,
+                ssoUrl,
+                signingCertificateSha256: sha256,
+                signingCertificateNotAfter: notAfter,
+                awsIssuerUrl,
+                awsAcsUrl,
+                awsAccessPortalUrl,
+                warnings: warnings ?? [],
+                identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
+                accessMismatches: plan.accessMismatches,
             }),
-    );
+        );
 }

@@ -1,4 +1,4 @@
-// Builds SAML 2.0 IdP metadata the way Cloudflare Access is expected to publish it (REFERENCE.md §2), with knobs
+// Builds SAML 2.0 IdP metadata the way Cloudflare Access is expected to publish it (docs/cloudflare.md), with knobs
 // for the real-world variety a parser must accept: namespace prefixes, rotation, formatting.
 
 /** What goes into a generated metadata document. */

@@ -2,7 +2,7 @@
 // in a process of its own, and prints every registration as JSON: `{ type, name, inputs }` in the order the mock
 // monitor received them, `__provider` included. tests/quietPreview.test.ts runs it in several fresh processes and
 // compares the outputs byte for byte: a preview that shows `~` on an unchanged program is noise that hides real
-// changes, and `pulumi preview --expect-no-changes` fails on it (REFERENCE.md §4).
+// changes, and `pulumi preview --expect-no-changes` fails on it (docs/pulumi.md).
 //
 //   node -r ts-node/register/transpile-only harness/quietPreviewRun.ts [--shuffle <seed>]
 //

@@ -1,7 +1,7 @@
 // Quiet previews: running `pulumi preview` on an unchanged program must show no change. The engine compares every
 // resource's inputs with the state; anything that differs between two runs of the same program (an order that
 // depends on a list, a time, a random value, a path of the machine, a `__provider` text that changes) shows as `~`
-// in every preview, hides the real changes, and fails `pulumi preview --expect-no-changes` (REFERENCE.md §4,
+// in every preview, hides the real changes, and fails `pulumi preview --expect-no-changes` (docs/pulumi.md,
 // pulumi/pulumi#12401).
 //
 // The program is built in FRESH processes (harness/quietPreviewRun.ts: nothing cached, as each `pulumi preview`

@@ -332,4 +332,37 @@ describe("ZeroTrustAwsSso bad input", function () {
             );
         });
     }
+
+    it("reports every bad argument in one error, one line each, and registers no child", () => {
+        cloud.resources.length = 0;
+        assert.throws(
+            () =>
+                new ZeroTrustAwsSso("bad", {
+                    ...baseArgs(),
+                    accountId: "0123",
+                    awsAcsUrl: ISSUER,
+                    access: { emails: ["ada@example.com", "grace"], emailDomains: ["https://example.com"] },
+                    samlAttributes: [{ name: "", source: "team" }],
+                }),
+            (err: Error) => {
+                assert.ok(pulumi.ResourceError.isInstance(err));
+                assert.deepEqual(
+                    err.message.split("\n").map((line) => line.replace(/^( {2}- [^:]+:).*$/, "$1")),
+                    [
+                        'ZeroTrustAwsSso "bad": 5 invalid arguments:',
+                        "  - accountId:",
+                        "  - awsAcsUrl:",
+                        "  - access.emails[1]:",
+                        "  - access.emailDomains[0]:",
+                        "  - samlAttributes[0].name:",
+                    ],
+                );
+                return true;
+            },
+        );
+        assert.deepEqual(
+            cloud.resources.filter((r) => r.type !== COMPONENT),
+            [],
+        );
+    });
 });

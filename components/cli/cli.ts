@@ -1,11 +1,13 @@
-// `npx zero-trust-aws-sso ...`: the manual AWS steps (REFERENCE.md §1 steps 1 and 3) from a terminal.
+// `npx zero-trust-aws-sso ...`: the manual AWS steps (steps 1 and 3 of Cloudflare's guide "Connect to AWS through
+// Access", https://developers.cloudflare.com/cloudflare-one/access-controls/applications/http-apps/saas-apps/aws-sso-saas/)
+// from a terminal.
 //
-// No public AWS API uploads IdP metadata or returns the issuer/ACS URLs (REFERENCE.md §3), so a person does those
+// No public AWS API uploads IdP metadata or returns the issuer/ACS URLs (docs/aws.md), so a person does those
 // steps by hand. This CLI lets that person download the Access app's SAML metadata and check the copied AWS URLs
 // with the very code the component and its dynamic provider run, so that what passes here passes there.
 //
 // It must never import @pulumi/* (directly or through the modules below): loading the Pulumi SDK takes most of a
-// second (REFERENCE.md §4), which a person at a terminal notices on every run.
+// second (docs/pulumi.md), which a person at a terminal notices on every run.
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -48,7 +50,7 @@ export const EXIT_USAGE = 2;
 /** The command name, as printed in help and messages. */
 export const PROGRAM = "zero-trust-aws-sso";
 const PACKAGE_NAME = "zero-trust-aws-sso";
-/** The file name the Cloudflare guide tells people to save (REFERENCE.md §1 step 2). */
+/** The file name the Cloudflare guide tells people to save (step 2 of the guide above). */
 const DEFAULT_OUTPUT = "access_saml_metadata.xml";
 const METADATA_URL_SHAPE = "https://<team>.cloudflareaccess.com/cdn-cgi/access/sso/saml/<id>/saml-metadata";
 const UPLOAD_WHERE =

@@ -4,13 +4,13 @@
 // Two rules shape everything here:
 // - Names and order never depend on list positions. Every resource name is derived from an email, a group name, a
 //   permission-set name or an account id, and everything is declared in sorted order, so reordering a list in
-//   config is neither a diff nor a different registration sequence (REFERENCE.md §4, `--expect-no-changes`).
+//   config is neither a diff nor a different registration sequence (docs/pulumi.md, `--expect-no-changes`).
 // - All plain values are validated before the first resource exists, with a message that names the exact path
 //   (`identityCenter.users[3].email`) and the fix; nothing half-applies.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { IdentityCenterArgs } from "./identityCenterArgs";
-import { planIdentityCenter } from "./identityCenterPlan";
+import { planIdentityCenter, type IdentityCenterPlan } from "./identityCenterPlan";
 
 /** The resources {@link declareIdentityCenter} declared, keyed by the names used in the arguments. */
 export interface IdentityCenterResources {
@@ -52,9 +52,54 @@ export interface IdentityCenterResources {
  */
 export function declareIdentityCenter(name: string, args: IdentityCenterArgs, parent: pulumi.Resource): IdentityCenterResources {
     const plan = planIdentityCenter(args, "identityCenter");
-    const { instanceArn, identityStoreId } = locateInstance(args, parent, "identityCenter");
-    const opts: pulumi.CustomResourceOptions = { parent };
+    return declarePlannedIdentityCenter(name, plan, locateInstance(args, parent, "identityCenter"), parent);
+}
 
+/** The instance a plan is declared in: its ARN and identity store id, given or looked up. */
+export interface IdentityCenterInstance {
+    instanceArn: pulumi.Output<string>;
+    identityStoreId: pulumi.Output<string>;
+}
+
+/**
+ * Declares an already validated plan (see {@link planIdentityCenter}) in `instance`; what
+ * {@link declareIdentityCenter} does after validating, and what the component calls with the plan it built once.
+ */
+export function declarePlannedIdentityCenter(
+    name: string,
+    plan: IdentityCenterPlan,
+    instance: IdentityCenterInstance,
+    parent: pulumi.Resource,
+): IdentityCenterResources {
+    const directory = declareDirectory(name, plan, instance.identityStoreId, parent);
+    const permissionSets = declarePermissionSets(name, plan, instance.instanceArn, parent);
+    const assignments = declareAssignments(name, plan, instance.instanceArn, { ...directory, permissionSets }, parent);
+    const policies = declarePolicies(name, plan, instance.instanceArn, permissionSets, assignments, parent);
+    return {
+        ...instance,
+        users: Object.fromEntries(directory.users),
+        groups: Object.fromEntries(directory.groups),
+        permissionSets: Object.fromEntries(permissionSets),
+        assignments,
+        groupMemberships: directory.groupMemberships,
+        ...policies,
+        userEmails: plan.users.map((u) => u.key),
+    };
+}
+
+interface Directory {
+    users: Map<string, aws.identitystore.User>;
+    groups: Map<string, aws.identitystore.Group>;
+    groupMemberships: aws.identitystore.GroupMembership[];
+}
+
+function declareDirectory(
+    name: string,
+    plan: IdentityCenterPlan,
+    identityStoreId: pulumi.Output<string>,
+    parent: pulumi.Resource,
+): Directory {
+    const opts: pulumi.CustomResourceOptions = { parent };
     const users = new Map<string, aws.identitystore.User>();
     for (const u of plan.users) {
         users.set(
@@ -74,19 +119,14 @@ export function declareIdentityCenter(name: string, args: IdentityCenterArgs, pa
             ),
         );
     }
-
     const groups = new Map<string, aws.identitystore.Group>();
     for (const g of plan.groups) {
+        const description = g.description !== undefined ? { description: g.description } : {};
         groups.set(
             g.name,
-            new aws.identitystore.Group(
-                `${name}-${g.suffix}`,
-                { identityStoreId, displayName: g.name, ...(g.description !== undefined ? { description: g.description } : {}) },
-                opts,
-            ),
+            new aws.identitystore.Group(`${name}-${g.suffix}`, { identityStoreId, displayName: g.name, ...description }, opts),
         );
     }
-
     const groupMemberships = plan.memberships.map(
         (m) =>
             new aws.identitystore.GroupMembership(
@@ -95,7 +135,15 @@ export function declareIdentityCenter(name: string, args: IdentityCenterArgs, pa
                 opts,
             ),
     );
+    return { users, groups, groupMemberships };
+}
 
+function declarePermissionSets(
+    name: string,
+    plan: IdentityCenterPlan,
+    instanceArn: pulumi.Output<string>,
+    parent: pulumi.Resource,
+): Map<string, aws.ssoadmin.PermissionSet> {
     const permissionSets = new Map<string, aws.ssoadmin.PermissionSet>();
     for (const p of plan.permissionSets) {
         permissionSets.set(
@@ -109,35 +157,57 @@ export function declareIdentityCenter(name: string, args: IdentityCenterArgs, pa
                     ...(p.sessionDuration !== undefined ? { sessionDuration: p.sessionDuration } : {}),
                     ...(p.relayState !== undefined ? { relayState: p.relayState } : {}),
                 },
-                opts,
+                { parent },
             ),
         );
     }
+    return permissionSets;
+}
 
-    const assignmentsBySet = new Map<string, aws.ssoadmin.AccountAssignment[]>();
-    const assignments = plan.assignments.map((a) => {
-        const assignment = new aws.ssoadmin.AccountAssignment(
-            `${name}-${a.suffix}`,
-            {
-                instanceArn,
-                permissionSetArn: permissionSets.get(a.permissionSet)!.arn,
-                principalType: a.principalType,
-                principalId: a.principalType === "USER" ? users.get(a.principal)!.userId : groups.get(a.principal)!.groupId,
-                targetType: "AWS_ACCOUNT",
-                targetId: a.accountId,
-            },
-            opts,
-        );
-        const ofSet = assignmentsBySet.get(a.permissionSet);
-        if (ofSet) ofSet.push(assignment);
-        else assignmentsBySet.set(a.permissionSet, [assignment]);
-        return assignment;
-    });
+function declareAssignments(
+    name: string,
+    plan: IdentityCenterPlan,
+    instanceArn: pulumi.Output<string>,
+    targets: Directory & { permissionSets: Map<string, aws.ssoadmin.PermissionSet> },
+    parent: pulumi.Resource,
+): aws.ssoadmin.AccountAssignment[] {
+    return plan.assignments.map(
+        (a) =>
+            new aws.ssoadmin.AccountAssignment(
+                `${name}-${a.suffix}`,
+                {
+                    instanceArn,
+                    permissionSetArn: targets.permissionSets.get(a.permissionSet)!.arn,
+                    principalType: a.principalType,
+                    principalId:
+                        a.principalType === "USER" ? targets.users.get(a.principal)!.userId : targets.groups.get(a.principal)!.groupId,
+                    targetType: "AWS_ACCOUNT",
+                    targetId: a.accountId,
+                },
+                { parent },
+            ),
+    );
+}
 
+function declarePolicies(
+    name: string,
+    plan: IdentityCenterPlan,
+    instanceArn: pulumi.Output<string>,
+    permissionSets: Map<string, aws.ssoadmin.PermissionSet>,
+    assignments: aws.ssoadmin.AccountAssignment[],
+    parent: pulumi.Resource,
+): Pick<IdentityCenterResources, "managedPolicyAttachments" | "inlinePolicies"> {
     // Attaching or detaching a policy re-provisions the permission set into every assigned account. The AWS
     // provider's documentation asks for an explicit dependency on the assignments so that on destroy the policies
     // go first and the re-provisioning does not race the removal of the assignments.
-    const policyOpts = (set: string): pulumi.CustomResourceOptions => ({ ...opts, dependsOn: assignmentsBySet.get(set) ?? [] });
+    const bySet = new Map<string, aws.ssoadmin.AccountAssignment[]>();
+    for (const [i, assignment] of assignments.entries()) {
+        const set = plan.assignments[i].permissionSet;
+        const ofSet = bySet.get(set);
+        if (ofSet) ofSet.push(assignment);
+        else bySet.set(set, [assignment]);
+    }
+    const policyOpts = (set: string): pulumi.CustomResourceOptions => ({ parent, dependsOn: bySet.get(set) ?? [] });
     const managedPolicyAttachments = plan.managedPolicies.map(
         (m) =>
             new aws.ssoadmin.ManagedPolicyAttachment(
@@ -154,19 +224,7 @@ export function declareIdentityCenter(name: string, args: IdentityCenterArgs, pa
                 policyOpts(p.permissionSet),
             ),
     );
-
-    return {
-        instanceArn,
-        identityStoreId,
-        users: Object.fromEntries(users),
-        groups: Object.fromEntries(groups),
-        permissionSets: Object.fromEntries(permissionSets),
-        assignments,
-        groupMemberships,
-        managedPolicyAttachments,
-        inlinePolicies,
-        userEmails: plan.users.map((u) => u.key),
-    };
+    return { managedPolicyAttachments, inlinePolicies };
 }
 // ---------------------------------------------------------------------------------------------------------------
 // The Identity Center instance.

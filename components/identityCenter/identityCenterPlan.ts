@@ -1,7 +1,7 @@
 // Validation of the Identity Center arguments, and the plan: the sorted, normalised list of everything to declare.
 // All plain values are validated before the first resource exists, with a message that names the exact path
 // (`identityCenter.users[3].email`) and the fix; nothing half-applies.
-import { InvalidArgumentError } from "../invalidArgumentError";
+import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
 import type { IdentityCenterArgs } from "./identityCenterArgs";
 import { EMAIL_PATTERN } from "../plan/validateArgs";
 
@@ -71,7 +71,7 @@ export interface PlannedAssignment {
     principal: string;
 }
 
-export interface Plan {
+export interface IdentityCenterPlan {
     users: PlannedUser[];
     groups: PlannedGroup[];
     memberships: PlannedMembership[];
@@ -91,25 +91,36 @@ const ACCOUNT_ID = /^\d{12}$/;
 const MIN_SESSION_SECONDS = 3600;
 const MAX_SESSION_SECONDS = 12 * 3600;
 
-export function planIdentityCenter(args: IdentityCenterArgs, field: string): Plan {
+/**
+ * Validates `args` and returns the sorted, normalised plan of everything to declare. Every independent part is
+ * checked (instance ids, users, permission sets, then the groups and assignments that refer to them), so one error
+ * lists every problem: an {@link InvalidArgumentError} for one, an {@link InvalidArgumentsError} for several.
+ *
+ * @param field The path of `args` in the caller's arguments, e.g. `"identityCenter"`.
+ */
+export function planIdentityCenter(args: IdentityCenterArgs, field: string): IdentityCenterPlan {
     if (!isObject(args)) {
         throw new InvalidArgumentError(field, "must be an object with at least `users` (a list, possibly empty).");
     }
-    checkInstanceIds(args, field);
-    const users = planUsers(args.users, `${field}.users`);
+    const problems = new ArgumentProblems();
+    problems.check(() => checkInstanceIds(args, field));
     const userList = `${field}.users`;
-    const groups = planGroups(args.groups, `${field}.groups`, users, userList);
-    const permissionSets = planPermissionSets(args.permissionSets, `${field}.permissionSets`);
-    const assignments = planAssignments(args.assignments, field, users, groups.byName, permissionSets);
-    const sets = [...permissionSets.values()];
+    const users = problems.check(() => planUsers(args.users, userList));
+    const permissionSets = problems.check(() => planPermissionSets(args.permissionSets, `${field}.permissionSets`));
+    // Groups name users, and assignments name all three: checked only against lists that are valid themselves.
+    const groups = users && problems.check(() => planGroups(args.groups, `${field}.groups`, users, userList));
+    const assignments =
+        groups && permissionSets && problems.check(() => planAssignments(args.assignments, field, users!, groups.byName, permissionSets));
+    problems.throwIfAny();
+    const sets = [...permissionSets!.values()];
     return {
-        users: bySuffix([...users.values()]),
-        groups: bySuffix([...groups.byName.values()]),
-        memberships: bySuffix(groups.memberships),
+        users: bySuffix([...users!.values()]),
+        groups: bySuffix([...groups!.byName.values()]),
+        memberships: bySuffix(groups!.memberships),
         permissionSets: bySuffix(sets),
         managedPolicies: bySuffix(sets.flatMap((p) => p.managedPolicies)),
         inlinePolicies: bySuffix(sets.flatMap((p) => (p.inlinePolicy ? [p.inlinePolicy] : []))),
-        assignments: bySuffix(assignments),
+        assignments: bySuffix(assignments!),
     };
 }
 

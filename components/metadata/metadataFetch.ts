@@ -1,7 +1,7 @@
-// Downloads the Access for SaaS app's SAML metadata document (REFERENCE.md §2) for the dynamic provider.
+// Downloads the Access for SaaS app's SAML metadata document (docs/cloudflare.md) for the dynamic provider.
 //
 // This file is captured by Pulumi's closure serializer and, from the repo, copied BY VALUE as source text into
-// `__provider` (REFERENCE.md §4). That is why it holds only top-level functions and plain-data consts, keeps no
+// `__provider` (docs/pulumi.md). That is why it holds only top-level functions and plain-data consts, keeps no
 // module-level mutable state, and imports nothing but Node built-ins (those serialize as `require("https")`).
 //
 // It uses `https.request` rather than the global `fetch`: Node 20's fetch cannot take a custom CA without the
@@ -68,7 +68,7 @@ export const MAX_METADATA_BYTES = 1048576;
 export const MAX_REDIRECTS = 3;
 /**
  * Default retries: 8 requests, about 18 to 36 s of waiting in all, to ride out a freshly created app that is not
- * published yet (REFERENCE.md §2: eventual consistency).
+ * published yet (docs/cloudflare.md: the endpoint may lag the application).
  */
 export const DEFAULT_RETRY: Readonly<RetryPolicy> = { attempts: 8, minDelayMs: 500, maxDelayMs: 10000 };
 

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fetchOptionsProblem, metadataUrlProblem, DEFAULT_ALLOWED_HOSTS, type RetryPolicy } from "./metadataFetch";
 import { samlMetadataProvider } from "./samlMetadataProvider";
+import { SAML_METADATA_INPUT_KEYS } from "./samlMetadataRetrieval";
 import { readCertificate } from "./signingCertificate";
 
 /** How the SAML metadata document is downloaded. Every field is optional; defaults suit Cloudflare. */
@@ -72,30 +73,7 @@ export class SamlMetadata extends pulumi.dynamic.Resource {
         if (problem) {
             throw new pulumi.ResourceError(`SamlMetadata "${name}": ${problem}`, opts?.parent);
         }
-        super(
-            samlMetadataProvider,
-            name,
-            {
-                url: args.url,
-                expectedEntityId: args.expectedEntityId,
-                expectedSsoUrl: args.expectedSsoUrl,
-                expectedCertificate: args.expectedCertificate,
-                allowedHosts: args.allowedHosts,
-                timeoutMs: args.timeoutMs,
-                retry: args.retry,
-                xml: undefined,
-                entityId: undefined,
-                ssoUrl: undefined,
-                signingCertificate: undefined,
-                signingCertificateSha256: undefined,
-                signingCertificateNotAfter: undefined,
-                warnings: undefined,
-                fetchedFrom: undefined,
-            },
-            opts,
-            "zero-trust-aws-sso",
-            "SamlMetadata",
-        );
+        super(samlMetadataProvider, name, { ...definedInputs(args), ...UNSET_OUTPUTS }, opts, "zero-trust-aws-sso", "SamlMetadata");
         this.warnings.apply((warnings) => (warnings ?? []).forEach((w) => pulumi.log.warn(w, this)));
     }
 
@@ -127,6 +105,28 @@ export class SamlMetadata extends pulumi.dynamic.Resource {
         }
         return undefined;
     }
+}
+
+// Every output key is seeded as undefined so that the SDK resolves the declared Output properties (this is how a
+// dynamic resource gets typed outputs); undefined inputs are left out instead, since each declared property costs the
+// SDK several promises and an undefined input registers nothing anyway.
+const UNSET_OUTPUTS = {
+    xml: undefined,
+    entityId: undefined,
+    ssoUrl: undefined,
+    signingCertificate: undefined,
+    signingCertificateSha256: undefined,
+    signingCertificateNotAfter: undefined,
+    warnings: undefined,
+    fetchedFrom: undefined,
+} as const;
+
+function definedInputs(args: SamlMetadataArgs): Partial<SamlMetadataArgs> {
+    const inputs: Record<string, unknown> = {};
+    for (const key of SAML_METADATA_INPUT_KEYS) {
+        if (args[key] !== undefined) inputs[key] = args[key];
+    }
+    return inputs as Partial<SamlMetadataArgs>;
 }
 
 function isPlainObject(value: unknown): boolean {

@@ -1,5 +1,5 @@
 // Reads and checks the SAML 2.0 IdP metadata that Cloudflare Access publishes for an Access for SaaS application,
-// before a person uploads it to IAM Identity Center (REFERENCE.md §2, §3). Nobody has published a sample of the
+// before a person uploads it to IAM Identity Center (docs/cloudflare.md, docs/aws.md). Nobody has published a sample of the
 // exact XML, so the reader accepts any namespace prefix and formatting, and refuses everything it cannot vouch for
 // with a message that says what it found.
 //

@@ -1,7 +1,7 @@
 // Validation of ZeroTrustAwsSso arguments. Everything here is plain and synchronous so that a bad value stops
 // the program at construction, before any resource is registered (no half-applied deployment). Values that
 // are Outputs are checked again by the component once they resolve.
-import { InvalidArgumentError } from "../invalidArgumentError";
+import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
 import {
     parseAwsAccessPortalUrl,
     parseAwsAcsUrl,
@@ -10,7 +10,7 @@ import {
     type AwsIssuerFacts,
 } from "../identityCenter/awsUrls";
 import { fetchOptionsProblem } from "../metadata/metadataFetch";
-import type { SamlAttribute, ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
+import type { SamlAttribute, ZeroTrustAwsSsoAccess, ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 
 /** The SAML NameFormat URNs Cloudflare accepts. */
 export const SAML_NAME_FORMATS = {
@@ -86,18 +86,25 @@ function normalizeList(values: readonly unknown[], field: string, normalize: (v:
     if (!Array.isArray(values)) {
         throw new InvalidArgumentError(field, `must be a list of ${plural}.`);
     }
+    // Every entry is checked, so one error lists every bad entry of the list.
+    const problems = new ArgumentProblems();
     const seen = new Map<string, number>();
     values.forEach((v, i) => {
-        const n = normalize(v, `${field}[${i}]`);
+        const n = problems.check(() => normalize(v, `${field}[${i}]`));
+        if (n === undefined) return;
         const first = seen.get(n);
         if (first !== undefined) {
-            throw new InvalidArgumentError(
-                `${field}[${i}]`,
-                `"${v}" duplicates ${field}[${first}] (compared case-insensitively); remove one of them.`,
+            problems.add(
+                new InvalidArgumentError(
+                    `${field}[${i}]`,
+                    `"${v}" duplicates ${field}[${first}] (compared case-insensitively); remove one of them.`,
+                ),
             );
+            return;
         }
         seen.set(n, i);
     });
+    problems.throwIfAny();
     return [...seen.keys()].sort();
 }
 
@@ -173,58 +180,86 @@ export interface NormalizedAccess {
 }
 
 /**
- * Validates every argument whose value is already known and returns the normalized access rules.
+ * Validates every argument whose value is already known and returns the normalized access rules. Every problem is
+ * reported: one problem throws its {@link InvalidArgumentError}, several an {@link InvalidArgumentsError} listing them.
  * `identityCenterEmails` (lower-cased) stand in for `access.emails` when those are omitted.
  */
 export function validateZeroTrustAwsSsoArgs(args: ZeroTrustAwsSsoArgs, identityCenterEmails: readonly string[] = []): NormalizedAccess {
     if (!args || typeof args !== "object") {
         throw new InvalidArgumentError("args", "are required: accountId, awsIssuerUrl, awsAcsUrl and access.");
     }
-    if (isKnownString(args.accountId) || args.accountId === undefined) checkAccountId(args.accountId);
-    let issuer: AwsIssuerFacts | undefined;
-    if (isKnownString(args.awsIssuerUrl) || args.awsIssuerUrl === undefined) issuer = parseAwsIssuerUrl(args.awsIssuerUrl);
-    if (isKnownString(args.awsAcsUrl) || args.awsAcsUrl === undefined) {
-        const acs = parseAwsAcsUrl(args.awsAcsUrl);
-        if (issuer) checkAwsUrlPair(issuer, acs);
+    const problems = new ArgumentProblems();
+    // In the order the arguments are documented, so the list of problems reads like the argument table.
+    checkKnownAwsArgs(args, problems);
+    const access = normalizeAccess(args.access ?? {}, identityCenterEmails, problems);
+    if (args.allowedIdps !== undefined && !Array.isArray(args.allowedIdps)) {
+        problems.add(new InvalidArgumentError("allowedIdps", "must be a list of Zero Trust identity provider ids."));
     }
-    if (isKnownString(args.awsAccessPortalUrl)) parseAwsAccessPortalUrl(args.awsAccessPortalUrl);
-    if (args.samlAttributes !== undefined) checkSamlAttributes(args.samlAttributes);
+    if (args.samlAttributes !== undefined) problems.check(() => checkSamlAttributes(args.samlAttributes!));
     if (args.metadata !== undefined) {
         const problem = fetchOptionsProblem(args.metadata);
-        if (problem) throw new InvalidArgumentError("metadata", problem);
+        if (problem) problems.add(new InvalidArgumentError("metadata", problem));
     }
-    const access = args.access ?? {};
+    problems.throwIfAny();
+    return access;
+}
+
+/** The account id and the AWS URLs, where known now (Outputs are checked when they resolve). */
+function checkKnownAwsArgs(args: ZeroTrustAwsSsoArgs, problems: ArgumentProblems): void {
+    if (isKnownString(args.accountId) || args.accountId === undefined) problems.check(() => checkAccountId(args.accountId));
+    let issuer: AwsIssuerFacts | undefined;
+    if (isKnownString(args.awsIssuerUrl) || args.awsIssuerUrl === undefined)
+        issuer = problems.check(() => parseAwsIssuerUrl(args.awsIssuerUrl));
+    if (isKnownString(args.awsAcsUrl) || args.awsAcsUrl === undefined) {
+        const acs = problems.check(() => parseAwsAcsUrl(args.awsAcsUrl));
+        if (issuer && acs) problems.check(() => checkAwsUrlPair(issuer, acs));
+    }
+    if (isKnownString(args.awsAccessPortalUrl)) problems.check(() => parseAwsAccessPortalUrl(args.awsAccessPortalUrl));
+}
+
+/** `access`, normalized; problems are recorded, and a list with a bad entry counts as given (no "allows nobody"). */
+function normalizeAccess(
+    access: ZeroTrustAwsSsoAccess,
+    identityCenterEmails: readonly string[],
+    problems: ArgumentProblems,
+): NormalizedAccess {
     // An empty list means "not given" (config defaults arrive as []), so Identity Center users then stand in.
-    const emails =
-        access.emails !== undefined && access.emails.length > 0
-            ? normalizeEmailList(access.emails, "access.emails")
-            : [...identityCenterEmails];
-    const emailDomains = access.emailDomains !== undefined ? normalizeEmailDomainList(access.emailDomains, "access.emailDomains") : [];
+    const emailsGiven = access.emails !== undefined && access.emails.length > 0;
+    const emails = emailsGiven
+        ? (problems.check(() => normalizeEmailList(access.emails!, "access.emails")) ?? [])
+        : [...identityCenterEmails];
+    const emailDomains =
+        access.emailDomains !== undefined
+            ? (problems.check(() => normalizeEmailDomainList(access.emailDomains!, "access.emailDomains")) ?? [])
+            : [];
     const groupIds = access.groupIds ?? [];
     const policyIds = access.policyIds ?? [];
-    for (const [name, list] of [
-        ["access.groupIds", groupIds],
-        ["access.policyIds", policyIds],
-    ] as const) {
-        if (!Array.isArray(list)) throw new InvalidArgumentError(name, "must be a list of ids.");
-        list.forEach((id, i) => {
-            if (isKnownString(id) && id.trim() === "")
-                throw new InvalidArgumentError(`${name}[${i}]`, "is empty; give the id or remove the entry.");
-        });
-        const known = list.filter(isKnownString);
-        const dup = known.findIndex((id, i) => known.indexOf(id) !== i);
-        if (dup >= 0) throw new InvalidArgumentError(name, `lists "${known[dup]}" twice; remove the duplicate.`);
-    }
-    const createsPolicy = emails.length + emailDomains.length + groupIds.length > 0;
-    if (!createsPolicy && policyIds.length === 0) {
-        throw new InvalidArgumentError(
-            "access",
-            "allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds " +
-                '(or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies "everyone".',
+    problems.check(() => checkIdList(groupIds, "access.groupIds"));
+    problems.check(() => checkIdList(policyIds, "access.policyIds"));
+    const given = (list: readonly unknown[] | undefined): number => (Array.isArray(list) ? list.length : 0);
+    const createsPolicy = emails.length + emailDomains.length + given(groupIds) > 0;
+    if (given(access.emails) + given(access.emailDomains) + given(groupIds) + given(policyIds) + emails.length === 0) {
+        problems.add(
+            new InvalidArgumentError(
+                "access",
+                "allows nobody: give at least one of access.emails, access.emailDomains, access.groupIds, access.policyIds " +
+                    '(or identityCenter.users). An Access application without an allow rule denies everyone, and this component never implies "everyone".',
+            ),
         );
     }
-    if (args.allowedIdps !== undefined && !Array.isArray(args.allowedIdps)) {
-        throw new InvalidArgumentError("allowedIdps", "must be a list of Zero Trust identity provider ids.");
-    }
-    return { emails, emailDomains, createsPolicy };
+    return { emails, emailDomains, createsPolicy: createsPolicy || (emailsGiven && emails.length === 0) };
+}
+
+/** A list of ids: no empty entry, no duplicate among the known ones. */
+export function checkIdList(list: readonly unknown[], field: string): void {
+    if (!Array.isArray(list)) throw new InvalidArgumentError(field, "must be a list of ids.");
+    const problems = new ArgumentProblems();
+    const seen = new Set<string>();
+    list.forEach((id, i) => {
+        if (!isKnownString(id)) return;
+        if (id.trim() === "") problems.add(new InvalidArgumentError(`${field}[${i}]`, "is empty; give the id or remove the entry."));
+        else if (seen.has(id)) problems.add(new InvalidArgumentError(field, `lists "${id}" twice; remove the duplicate.`));
+        seen.add(id);
+    });
+    problems.throwIfAny();
 }

@@ -10,28 +10,24 @@ import { ZeroTrustAwsSso, type IdentityCenterArgs, type MetadataRetrievalArgs, t
 const config = new pulumi.Config();
 
 // Pulumi.yaml gives optional keys empty defaults ("" and []), because a declared key without a default is
-// required. The component tells "not given" from "empty" (an empty access.emails would stop it from allowing the
-// identityCenter users), so empty values are passed as undefined.
-const text = (value: string | undefined): string | undefined => (value ? value : undefined);
-const list = (values: string[] | undefined): string[] | undefined => (values && values.length > 0 ? values : undefined);
-
+// required. The component reads an optional "" or [] as "not set", so config values are passed on as they are.
 const sso = new ZeroTrustAwsSso("aws", {
     accountId: config.require("accountId"),
     awsIssuerUrl: config.require("awsIssuerUrl"),
     awsAcsUrl: config.require("awsAcsUrl"),
-    awsAccessPortalUrl: text(config.get("awsAccessPortalUrl")),
+    awsAccessPortalUrl: config.get("awsAccessPortalUrl"),
     access: {
-        emails: list(config.getObject<string[]>("accessEmails")),
-        emailDomains: list(config.getObject<string[]>("accessEmailDomains")),
-        groupIds: list(config.getObject<string[]>("accessGroupIds")),
-        policyIds: list(config.getObject<string[]>("accessPolicyIds")),
+        emails: config.getObject<string[]>("accessEmails"),
+        emailDomains: config.getObject<string[]>("accessEmailDomains"),
+        groupIds: config.getObject<string[]>("accessGroupIds"),
+        policyIds: config.getObject<string[]>("accessPolicyIds"),
     },
-    allowedIdps: list(config.getObject<string[]>("allowedIdps")),
+    allowedIdps: config.getObject<string[]>("allowedIdps"),
     // Not declared in Pulumi.yaml: a declared boolean needs a default, and "unset" means "true when exactly one
     // identity provider is allowed".
     autoRedirectToIdentity: config.getBoolean("autoRedirectToIdentity"),
-    appName: text(config.get("appName")),
-    sessionDuration: text(config.get("sessionDuration")),
+    appName: config.get("appName"),
+    sessionDuration: config.get("sessionDuration"),
     // Object-valued settings, set with `pulumi config set --path` (see Pulumi.dev.yaml). The component validates
     // them and names the exact path of a bad value, e.g. identityCenter.users[2].email.
     samlAttributes: config.getObject<SamlAttribute[]>("samlAttributes"),

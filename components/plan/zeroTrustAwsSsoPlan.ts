@@ -1,0 +1,106 @@
+// The plan: a pure function from ZeroTrustAwsSso's arguments to a validated, normalised description of everything
+// the component declares (Access policy and application inputs, Identity Center resources, the people on one side
+// only, the values the runbook quotes). Built once per component; the class only declares resources from it.
+//
+// Arguments that are Outputs cannot be judged here; checkLateValues judges them, with the same validators, once they
+// resolve, and the component makes every child wait for that check (docs/design.md, "the gate").
+import { compareAccessWithIdentityCenter, type AccessMismatches } from "../access/accessMismatches";
+import { planAccess, type AccessPlan } from "../access/accessPlan";
+import { checkAwsUrlPair, parseAwsAcsUrl, parseAwsIssuerUrl } from "../identityCenter/awsUrls";
+import type { IdentityCenterArgs } from "../identityCenter/identityCenterArgs";
+import { planIdentityCenter, type IdentityCenterPlan } from "../identityCenter/identityCenterPlan";
+import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
+import type { ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
+import { checkAccountId, isKnownString, validateZeroTrustAwsSsoArgs, withoutEmptyOptionals } from "./validateArgs";
+
+/** Everything the component declares, validated and normalised. */
+export interface ZeroTrustAwsSsoPlan {
+    /** The arguments with optional `""` and `[]` removed (they mean "not set"). */
+    args: ZeroTrustAwsSsoArgs;
+    /** The Cloudflare policy and application. */
+    access: AccessPlan;
+    /** The Identity Center resources, when `identityCenter` is given. */
+    identityCenter?: { args: IdentityCenterArgs; plan: IdentityCenterPlan };
+    /** People on one side only; empty lists without `identityCenter`. */
+    accessMismatches: AccessMismatches;
+    /** True when the account id or an AWS URL is an Output, to be checked by {@link checkLateValues}. */
+    hasLateValues: boolean;
+}
+
+/**
+ * Validates `givenArgs` and returns the plan. Every problem among the known values is reported at once: one throws
+ * its {@link InvalidArgumentError}, several an `InvalidArgumentsError` listing each field, value and fix.
+ *
+ * @param name The component's name: child names and the policy name derive from it.
+ */
+export function planZeroTrustAwsSso(name: string, givenArgs: ZeroTrustAwsSsoArgs): ZeroTrustAwsSsoPlan {
+    const args = withoutEmptyOptionals(givenArgs);
+    const problems = new ArgumentProblems();
+    const given = args?.identityCenter;
+    // Problems are listed in the order the arguments are documented: the top-level ones, then identityCenter.
+    const userEmails = userEmailsOf(given);
+    const access = problems.check(() => validateZeroTrustAwsSsoArgs(args, userEmails));
+    const identityCenter = given ? problems.check(() => planIdentityCenter(given, "identityCenter")) : undefined;
+    if (given && isKnownString(given.identityStoreId) && isKnownString(args.awsIssuerUrl)) {
+        problems.check(() => checkIssuerMatchesIdentityStore(args.awsIssuerUrl as string, given.identityStoreId as string));
+    }
+    problems.throwIfAny();
+    const accessMismatches: AccessMismatches = given
+        ? compareAccessWithIdentityCenter(
+              // Only whether Access groups are present matters (their members cannot be known), so Outputs are fine.
+              { emails: access!.emails, emailDomains: access!.emailDomains, groupIds: (args.access?.groupIds ?? []).map(String) },
+              userEmails,
+          )
+        : { cloudflareOnly: [], awsOnly: [] };
+    return {
+        args,
+        access: planAccess(name, args, access!),
+        identityCenter: given && { args: given, plan: identityCenter! },
+        accessMismatches,
+        hasLateValues: [args.accountId, args.awsIssuerUrl, args.awsAcsUrl].some((v) => v !== undefined && !isKnownString(v)),
+    };
+}
+
+/** The values that may only be known once Outputs resolve. */
+export interface LateValues {
+    accountId: unknown;
+    awsIssuerUrl: unknown;
+    awsAcsUrl: unknown;
+    /** The identity store id, given or looked up, when Identity Center is managed. */
+    identityStoreId?: string;
+}
+
+/** The checks of {@link planZeroTrustAwsSso} for values that were Outputs; throws like it, listing every problem. */
+export function checkLateValues(values: LateValues): void {
+    const problems = new ArgumentProblems();
+    problems.check(() => checkAccountId(values.accountId));
+    const issuer = problems.check(() => parseAwsIssuerUrl(values.awsIssuerUrl));
+    const acs = problems.check(() => parseAwsAcsUrl(values.awsAcsUrl));
+    if (issuer && acs) problems.check(() => checkAwsUrlPair(issuer, acs));
+    if (issuer && values.identityStoreId) {
+        problems.check(() => checkIssuerMatchesIdentityStore(values.awsIssuerUrl as string, values.identityStoreId!));
+    }
+    problems.throwIfAny();
+}
+
+/** Throws when the issuer URL names another identity store than the one Identity Center resources go to. */
+export function checkIssuerMatchesIdentityStore(issuerUrl: string, identityStoreId: string): void {
+    const fromIssuer = parseAwsIssuerUrl(issuerUrl).identityStoreId;
+    if (fromIssuer && fromIssuer !== identityStoreId) {
+        throw new InvalidArgumentError(
+            "awsIssuerUrl",
+            `names identity store ${fromIssuer} but identityCenter.identityStoreId is ${identityStoreId}: the issuer URL was copied from another IAM Identity Center instance. Copy it again from the instance this stack manages.`,
+        );
+    }
+}
+
+// The Identity Center users' emails, lower-cased and sorted: they stand in for access.emails when those are omitted.
+// Read leniently (planIdentityCenter reports what is wrong with them), so that a bad user entry does not also produce
+// a misleading "access allows nobody".
+function userEmailsOf(args: IdentityCenterArgs | undefined): string[] {
+    if (!args || !Array.isArray(args.users)) return [];
+    return args.users
+        .map((u) => (typeof u?.email === "string" ? u.email.toLowerCase() : ""))
+        .filter((e) => e !== "")
+        .sort();
+}
