@@ -1,4 +1,10 @@
 // The package entry. Importing it creates no resources.
+//
+// First, before any module that loads a Pulumi SDK: the peers are optional in package.json (so the CLI installs
+// light), so check here that they are installed and name the missing ones (components/peerDependencies.ts).
+import { requirePeers } from "./peerDependencies";
+requirePeers();
+
 export { ZeroTrustAwsSso, ZERO_TRUST_AWS_SSO_TYPE } from "./zeroTrustAwsSso";
 export type { ZeroTrustAwsSsoArgs, ZeroTrustAwsSsoAccess, SamlAttribute, SamlAttributeIdpSource } from "./zeroTrustAwsSsoArgs";
 export { SamlMetadata } from "./metadata/samlMetadata";
@@ -21,3 +27,5 @@ export { fetchMetadataDocument, DEFAULT_ALLOWED_HOSTS, DEFAULT_RETRY, DEFAULT_TI
 export type { RetryPolicy, MetadataFetchOptions, FetchedDocument } from "./metadata/metadataFetch";
 export { parseAwsIssuerUrl, parseAwsAcsUrl, parseAwsAccessPortalUrl } from "./identityCenter/awsUrls";
 export type { AwsIssuerFacts } from "./identityCenter/awsUrls";
+export { MissingPeerDependencyError, COMPONENT_PEERS } from "./peerDependencies";
+export type { PeerPackage } from "./peerDependencies";

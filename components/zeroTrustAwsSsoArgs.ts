@@ -11,16 +11,16 @@ import type { MetadataRetrievalArgs } from "./metadata/samlMetadata";
  */
 export interface ZeroTrustAwsSsoAccess {
     /** Email addresses allowed to sign in (compared case-insensitively; stored lower-cased and sorted). */
-    emails?: string[];
+    emails?: string[] | undefined;
     /** Email domains allowed to sign in, e.g. `example.com` (no `@`, no scheme). */
-    emailDomains?: string[];
+    emailDomains?: string[] | undefined;
     /** Cloudflare Access group ids whose members may sign in. */
-    groupIds?: pulumi.Input<string>[];
+    groupIds?: pulumi.Input<string>[] | undefined;
     /**
      * Ids of existing reusable Access policies to attach after this component's own policy, in this order
      * (precedence 2, 3, ...). When only `policyIds` are given, no policy is created.
      */
-    policyIds?: pulumi.Input<string>[];
+    policyIds?: pulumi.Input<string>[] | undefined;
 }
 
 /** Where a SAML attribute's value comes from in the identity provider. */
@@ -45,13 +45,13 @@ export interface SamlAttribute {
      * `urn:oasis:names:tc:SAML:2.0:attrname-format:*` value). Default: `"uri"` when the name is a URI
      * (as AWS attribute names are), otherwise `"unspecified"`.
      */
-    nameFormat?: "uri" | "basic" | "unspecified" | string;
+    nameFormat?: "uri" | "basic" | "unspecified" | string | undefined;
     /** A human-readable FriendlyName. */
-    friendlyName?: string;
+    friendlyName?: string | undefined;
     /** Fail the sign-in when the identity provider does not supply the attribute. Default false. */
-    required?: boolean;
+    required?: boolean | undefined;
     /** Per identity provider source names, when they differ from `source`. */
-    idpSourceNames?: SamlAttributeIdpSource[];
+    idpSourceNames?: SamlAttributeIdpSource[] | undefined;
 }
 
 /**
@@ -76,26 +76,26 @@ export interface ZeroTrustAwsSsoArgs {
      * Only used in `awsSetupSteps`; defaults to `https://<identityStoreId>.awsapps.com/start` when the
      * identity store id is known.
      */
-    awsAccessPortalUrl?: pulumi.Input<string>;
+    awsAccessPortalUrl?: pulumi.Input<string> | undefined;
     /** Who may sign in. Optional only when `identityCenter.users` is given (then those users are allowed). */
-    access?: ZeroTrustAwsSsoAccess;
+    access?: ZeroTrustAwsSsoAccess | undefined;
     /** Zero Trust identity provider ids users may sign in with. Default: all configured providers. */
-    allowedIdps?: pulumi.Input<string>[];
+    allowedIdps?: pulumi.Input<string>[] | undefined;
     /**
      * Skip the Cloudflare identity provider picker. Default: true when `allowedIdps` has exactly one entry.
      */
-    autoRedirectToIdentity?: boolean;
+    autoRedirectToIdentity?: boolean | undefined;
     /** The application name shown in Zero Trust. Default `"Amazon AWS"`. */
-    appName?: pulumi.Input<string>;
+    appName?: pulumi.Input<string> | undefined;
     /** The Access session duration, e.g. `"8h"`. Default: the account's setting. */
-    sessionDuration?: pulumi.Input<string>;
+    sessionDuration?: pulumi.Input<string> | undefined;
     /** Extra SAML attribute statements. */
-    samlAttributes?: SamlAttribute[];
+    samlAttributes?: SamlAttribute[] | undefined;
     /** How the SAML metadata is retrieved from the Cloudflare team domain. */
-    metadata?: MetadataRetrievalArgs;
+    metadata?: MetadataRetrievalArgs | undefined;
     /**
      * Manage the AWS side too: Identity Center users (username = email), groups, permission sets and account
      * assignments. One list of people then drives both the Access policy and Identity Center.
      */
-    identityCenter?: IdentityCenterArgs;
+    identityCenter?: IdentityCenterArgs | undefined;
 }

@@ -30,6 +30,9 @@ const args: ZeroTrustAwsSsoArgs = {
     access: { emails: ["ada@example.com"], emailDomains: ["example.com"], groupIds: [], policyIds: [] },
     allowedIdps: ["0b4d2c1e-0000-4000-8000-000000000001"],
     appName: "Amazon AWS",
+    // Explicit undefined for optional arguments, which exactOptionalPropertyTypes accepts only when declared.
+    sessionDuration: undefined,
+    identityCenter: undefined,
     samlAttributes: [{ name: "https://aws.amazon.com/SAML/Attributes/AccessControl:Team", source: "team" }],
     metadata: { timeoutMs: 10000, retry: { attempts: 8, minDelayMs: 500, maxDelayMs: 10000 }, allowedHosts: ["localhost"] },
 };
@@ -40,6 +43,7 @@ export const standalone = new SamlMetadata("standalone", {
     allowedHosts: ["localhost"],
     timeoutMs: 5000,
     retry: { attempts: 2 },
+    expectedSsoUrl: undefined,
 });
 export const fingerprint: pulumi.Output<string> = sso.signingCertificateSha256;
 export const xml: pulumi.Output<string> = sso.metadataXml;
@@ -173,7 +177,7 @@ function layOutConsumer(dir: string, tarball: string): void {
         if (entry === ".bin" || entry === ".package-lock.json" || entry === PACKAGE_NAME) continue;
         fs.symlinkSync(path.join(REPO, "node_modules", entry), path.join(modules, entry));
     }
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "commonjs", main: "index.js" }));
     fs.writeFileSync(path.join(dir, "index.ts"), CONSUMER_PROGRAM);
     fs.writeFileSync(path.join(dir, "run.js"), CONSUMER_RUNNER);
     fs.writeFileSync(
@@ -181,8 +185,12 @@ function layOutConsumer(dir: string, tarball: string): void {
         JSON.stringify({
             compilerOptions: {
                 strict: true,
+                // A consumer with the strictest optional-property checking still compiles: every optional
+                // argument of the public API also accepts an explicit `undefined`.
+                exactOptionalPropertyTypes: true,
                 target: "ES2022",
-                module: "commonjs",
+                module: "node16",
+                moduleResolution: "node16",
                 esModuleInterop: true,
                 skipLibCheck: true,
                 types: ["node"],

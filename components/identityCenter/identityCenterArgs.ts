@@ -18,7 +18,7 @@ export interface IdentityCenterUser {
     /** Family (last) name. Required by Identity Center. */
     familyName: string;
     /** Name shown in the AWS access portal. Default: `"<givenName> <familyName>"`. */
-    displayName?: string;
+    displayName?: string | undefined;
 }
 
 /** An Identity Center group, with the declared users who belong to it. */
@@ -26,9 +26,9 @@ export interface IdentityCenterGroup {
     /** The group's display name; unique among the groups (compared case-insensitively). */
     name: string;
     /** A free-text description shown in the Identity Center console. */
-    description?: string;
+    description?: string | undefined;
     /** Emails of members; each must be one of {@link IdentityCenterArgs.users} (compared case-insensitively). */
-    members?: string[];
+    members?: string[] | undefined;
 }
 
 /** A permission set: the IAM role Identity Center provisions into each account it is assigned to. */
@@ -36,26 +36,26 @@ export interface IdentityCenterPermissionSet {
     /** The permission-set name: 1-32 characters from letters, digits and `+=,.@_-` (AWS's rule); unique (case-insensitively). */
     name: string;
     /** A free-text description shown in the Identity Center console. */
-    description?: string;
+    description?: string | undefined;
     /**
      * How long a console or CLI session lasts, ISO 8601, from `PT1H` to `PT12H` inclusive (AWS's range), written with
      * whole hours, minutes or seconds: `PT8H`, `PT90M`, `PT1H30M`. Fractions (`PT0.5H`, `PT1.5H`) are rejected:
      * AWS's API does not accept them in hours or minutes, so write `PT1H30M` instead. Default (AWS): `PT1H`.
      */
-    sessionDuration?: string;
+    sessionDuration?: string | undefined;
     /**
      * AWS managed policies to attach, e.g. `arn:aws:iam::aws:policy/ReadOnlyAccess` (any partition). Customer managed
      * policy ARNs (`arn:aws:iam::123456789012:policy/...`) are rejected: Identity Center attaches only AWS managed
      * policies by ARN; put your own statements in {@link inlinePolicy} instead.
      */
-    managedPolicyArns?: string[];
+    managedPolicyArns?: string[] | undefined;
     /**
      * An IAM policy document as JSON text (a JSON object), e.g. `JSON.stringify({ Version: "2012-10-17", Statement: [...] })`.
      * It is re-serialized without whitespace, so formatting changes alone are not a diff.
      */
-    inlinePolicy?: string;
+    inlinePolicy?: string | undefined;
     /** The URL the AWS console opens after sign-in (the relay state), e.g. `https://console.aws.amazon.com/ec2/home`. */
-    relayState?: string;
+    relayState?: string | undefined;
 }
 
 /**
@@ -71,9 +71,9 @@ export interface IdentityCenterAssignment {
      */
     accountIds: string[];
     /** Names of {@link IdentityCenterArgs.groups} to grant the permission set to. */
-    groups?: string[];
+    groups?: string[] | undefined;
     /** Emails of {@link IdentityCenterArgs.users} to grant the permission set to (compared case-insensitively). */
-    users?: string[];
+    users?: string[] | undefined;
 }
 
 /**
@@ -87,18 +87,18 @@ export interface IdentityCenterArgs {
      * parent's AWS provider: the given one must then match an instance, and when neither is given exactly one
      * instance must exist (otherwise the deployment fails, listing the instances found).
      */
-    instanceArn?: pulumi.Input<string>;
+    instanceArn?: pulumi.Input<string> | undefined;
     /** The identity store id (`d-xxxxxxxxxx`, IAM Identity Center > Settings). Looked up like {@link instanceArn}. */
-    identityStoreId?: pulumi.Input<string>;
+    identityStoreId?: pulumi.Input<string> | undefined;
     /**
      * The people who may sign in. May be empty only if no group member or assignment names a user; the Cloudflare
      * Access policy then needs its own rules.
      */
     users: IdentityCenterUser[];
     /** Groups and their members. */
-    groups?: IdentityCenterGroup[];
+    groups?: IdentityCenterGroup[] | undefined;
     /** Permission sets. */
-    permissionSets?: IdentityCenterPermissionSet[];
+    permissionSets?: IdentityCenterPermissionSet[] | undefined;
     /** Who gets which permission set on which accounts. */
-    assignments?: IdentityCenterAssignment[];
+    assignments?: IdentityCenterAssignment[] | undefined;
 }

@@ -34,14 +34,14 @@ export interface MetadataFetchOptions {
     /** When and how often to try again. */
     retry: RetryPolicy;
     /** Largest body accepted, in bytes; default MAX_METADATA_BYTES. */
-    maxBytes?: number;
+    maxBytes?: number | undefined;
     /**
      * PEM trust anchor(s) that replace the default store. For tests only: production relies on the system store
      * (plus NODE_EXTRA_CA_CERTS behind a TLS-inspecting proxy).
      */
-    ca?: string;
+    ca?: string | undefined;
     /** Jitter source returning [0, 1); default Math.random. Tests inject a fixed one. */
-    random?: () => number;
+    random?: (() => number) | undefined;
 }
 
 /** A downloaded metadata document. */
@@ -140,9 +140,9 @@ export function metadataUrlProblem(url: string, allowedHosts: readonly string[])
  * default `retry.maxDelayMs`. Messages have no "SAML metadata: " prefix.
  */
 export function fetchOptionsProblem(options: {
-    timeoutMs?: number;
-    retry?: Partial<RetryPolicy>;
-    allowedHosts?: readonly string[];
+    timeoutMs?: number | undefined;
+    retry?: Partial<RetryPolicy> | undefined;
+    allowedHosts?: readonly string[] | undefined;
 }): string | undefined {
     if (options.timeoutMs !== undefined) {
         const p = integerProblem("timeoutMs", options.timeoutMs, LIMITS.timeoutMs[0], LIMITS.timeoutMs[1]);

@@ -7,18 +7,18 @@ import { readCertificate } from "./signingCertificate";
 /** How the SAML metadata document is downloaded. Every field is optional; defaults suit Cloudflare. */
 export interface MetadataRetrievalArgs {
     /** Per-request timeout covering the whole response, in milliseconds. Default 10000. */
-    timeoutMs?: number;
+    timeoutMs?: number | undefined;
     /**
      * Retries with capped exponential backoff and jitter, for transient answers (404 right after the application
      * is created, 429, 5xx, network errors). `attempts` counts every request, the first included.
      * Default `{ attempts: 8, minDelayMs: 500, maxDelayMs: 10000 }`.
      */
-    retry?: Partial<RetryPolicy>;
+    retry?: Partial<RetryPolicy> | undefined;
     /**
      * Host name patterns the metadata (and any redirect) may come from; `*.example.com` matches subdomains.
      * Default `["*.cloudflareaccess.com"]`.
      */
-    allowedHosts?: string[];
+    allowedHosts?: string[] | undefined;
 }
 
 /** Arguments of {@link SamlMetadata}. */
@@ -26,20 +26,20 @@ export interface SamlMetadataArgs {
     /** The metadata URL, `<saasApp.ssoEndpoint>/saml-metadata`. HTTPS only. */
     url: pulumi.Input<string>;
     /** When given, the document's `entityID` must equal it (the application's `saasApp.idpEntityId`). */
-    expectedEntityId?: pulumi.Input<string>;
+    expectedEntityId?: pulumi.Input<string> | undefined;
     /** When given, a `SingleSignOnService` Location must equal it (the application's `saasApp.ssoEndpoint`). */
-    expectedSsoUrl?: pulumi.Input<string>;
+    expectedSsoUrl?: pulumi.Input<string> | undefined;
     /**
      * When given (PEM or base64), this certificate must be among the signing certificates and is the one
      * reported (the application's `saasApp.publicKey`). Otherwise the certificate valid the longest is chosen.
      */
-    expectedCertificate?: pulumi.Input<string>;
+    expectedCertificate?: pulumi.Input<string> | undefined;
     /** See {@link MetadataRetrievalArgs.allowedHosts}. */
-    allowedHosts?: pulumi.Input<pulumi.Input<string>[]>;
+    allowedHosts?: pulumi.Input<pulumi.Input<string>[]> | undefined;
     /** See {@link MetadataRetrievalArgs.timeoutMs}. */
-    timeoutMs?: pulumi.Input<number>;
+    timeoutMs?: pulumi.Input<number> | undefined;
     /** See {@link MetadataRetrievalArgs.retry}. */
-    retry?: pulumi.Input<Partial<RetryPolicy>>;
+    retry?: pulumi.Input<Partial<RetryPolicy>> | undefined;
 }
 
 /**

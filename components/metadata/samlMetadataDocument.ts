@@ -14,11 +14,11 @@ import type { CertificateFacts } from "./signingCertificate";
 /** Values the document must agree with; each one given must match. */
 export interface MetadataExpectations {
     /** Must equal `EntityDescriptor/@entityID` exactly. */
-    entityId?: string;
+    entityId?: string | undefined;
     /** Must equal the `Location` of one of the `SingleSignOnService` elements. */
-    ssoUrl?: string;
+    ssoUrl?: string | undefined;
     /** PEM or base64; a signing certificate with the same DER must be present, and is the one chosen. */
-    certificate?: string;
+    certificate?: string | undefined;
 }
 
 /** What a valid document says. */

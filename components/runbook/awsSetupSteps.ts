@@ -20,15 +20,15 @@ export interface AwsSetupFacts {
     /** The IAM Identity Center ACS URL. */
     awsAcsUrl: string;
     /** The AWS access portal URL, when known. */
-    awsAccessPortalUrl?: string;
+    awsAccessPortalUrl?: string | undefined;
     /** Identity Center users this stack manages (emails); undefined when users are managed elsewhere. */
-    identityCenterUsers?: string[];
+    identityCenterUsers?: string[] | undefined;
     /** People on one side only (see `accessMismatches`). */
-    accessMismatches?: { cloudflareOnly: string[]; awsOnly: string[] };
+    accessMismatches?: { cloudflareOnly: string[]; awsOnly: string[] } | undefined;
     /** Warnings from the metadata check (expiry soon, rotation found on refresh). */
-    warnings?: string[];
+    warnings?: string[] | undefined;
     /** The stack output that holds the XML, for the save command. Default `metadataXml`. */
-    metadataXmlOutput?: string;
+    metadataXmlOutput?: string | undefined;
 }
 
 function list(items: string[]): string {
