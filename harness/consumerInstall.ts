@@ -102,6 +102,8 @@ let lastRun: ConsumerDynamicResource[] | undefined;
  */
 export function consumerProject(): ConsumerProject {
     if (project) return project;
+    const installed = installedConsumer();
+    if (installed) return (project = installed);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ztas-consumer-"));
     process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
     const { tarball, files } = packageTarball(dir);
@@ -117,7 +119,9 @@ export function consumerProject(): ConsumerProject {
 export function compileConsumer(): SpawnSyncReturns<string> {
     if (compiled) return compiled;
     const { dir } = consumerProject();
-    const tsc = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+    // The consumer's own TypeScript when it installed one (harness/installChecks.ts does), else this repo's.
+    const own = path.join(dir, "node_modules", "typescript", "bin", "tsc");
+    const tsc = fs.existsSync(own) ? own : path.join(REPO, "node_modules", "typescript", "bin", "tsc");
     compiled = spawnSync(process.execPath, ["--preserve-symlinks", tsc, "-p", dir], { cwd: dir, encoding: "utf8" });
     return compiled;
 }
@@ -158,6 +162,25 @@ export function installedProviderText(): string {
     return dynamic[0].provider;
 }
 
+/**
+ * A consumer project that npm really installed (harness/installChecks.ts: the tarball plus the lowest peer versions
+ * the ranges admit), named by ZTAS_CONSUMER_DIR and ZTAS_CONSUMER_TARBALL; the program files are written into it and
+ * its own node_modules is used as it is. Undefined when those variables are not set.
+ */
+function installedConsumer(): ConsumerProject | undefined {
+    const dir = process.env.ZTAS_CONSUMER_DIR;
+    const tarball = process.env.ZTAS_CONSUMER_TARBALL;
+    if (!dir || !tarball) return undefined;
+    const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" });
+    const files = listing
+        .split("\n")
+        .filter((f) => f.startsWith("package/") && !f.endsWith("/"))
+        .map((f) => f.slice("package/".length))
+        .sort();
+    writeConsumerProgram(dir);
+    return { dir, tarball, files, packageDir: path.join(dir, "node_modules", PACKAGE_NAME) };
+}
+
 function packageTarball(outDir: string): { tarball: string; files: string[] } {
     // No separate build: `npm pack` runs the package's prepack script (a clean build), as it does on publish, so
     // this also proves that a fresh checkout packs a complete package.
@@ -178,6 +201,10 @@ function layOutConsumer(dir: string, tarball: string): void {
         fs.symlinkSync(path.join(REPO, "node_modules", entry), path.join(modules, entry));
     }
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "commonjs", main: "index.js" }));
+    writeConsumerProgram(dir);
+}
+
+function writeConsumerProgram(dir: string): void {
     fs.writeFileSync(path.join(dir, "index.ts"), CONSUMER_PROGRAM);
     fs.writeFileSync(path.join(dir, "run.js"), CONSUMER_RUNNER);
     fs.writeFileSync(
