@@ -15,7 +15,10 @@ import * as path from "node:path";
 
 // semver comes with several dependencies and ships no types; declare what is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const semver = require("semver") as { maxSatisfying(v: string[], r: string): string | null; minSatisfying(v: string[], r: string): string | null };
+const semver = require("semver") as {
+    maxSatisfying(v: string[], r: string): string | null;
+    minSatisfying(v: string[], r: string): string | null;
+};
 
 const REPO = path.resolve(__dirname, "..");
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -123,7 +126,9 @@ describe("installing the package (real npm installs into empty directories)", fu
             `@pulumi/aws@${range["@pulumi/aws"]}`;
         assert.ok(load.stderr.includes(expected), `expected the missing-peer message, got:\n${load.stderr}`);
         const mb = bytesUnder(modules) / 1e6;
-        console.log(`      CLI-only install: ${mb.toFixed(2)} MB in node_modules, ${fs.readdirSync(modules).filter((n) => !n.startsWith(".")).length} top-level packages, npm install ${seconds.toFixed(1)} s`);
+        console.log(
+            `      CLI-only install: ${mb.toFixed(2)} MB in node_modules, ${fs.readdirSync(modules).filter((n) => !n.startsWith(".")).length} top-level packages, npm install ${seconds.toFixed(1)} s`,
+        );
     });
 
     it("git+file:// of this repository: npm runs `prepare`, which builds dist/, and the package works", function () {
@@ -152,13 +157,27 @@ describe("installing the package (real npm installs into empty directories)", fu
             assert.equal(`${name}@${installedVersion(dir, name)}`, spec, "npm installed the floor version");
         }
         const copies = copiesOf(path.join(dir, "node_modules"), "@pulumi/pulumi");
-        assert.deepEqual(copies.map((c) => path.relative(dir, c)), [path.join("node_modules", "@pulumi", "pulumi")], "exactly one @pulumi/pulumi");
+        assert.deepEqual(
+            copies.map((c) => path.relative(dir, c)),
+            [path.join("node_modules", "@pulumi", "pulumi")],
+            "exactly one @pulumi/pulumi",
+        );
         console.log(`      peer floors: ${floors.join(", ")}`);
 
         const mocha = path.join(REPO, "node_modules", "mocha", "bin", "mocha.js");
         const run = spawnSync(
             process.execPath,
-            [mocha, "--no-config", "-r", "ts-node/register/transpile-only", "--extension", "ts", "--timeout", "120000", "tests/package.test.ts"],
+            [
+                mocha,
+                "--no-config",
+                "-r",
+                "ts-node/register/transpile-only",
+                "--extension",
+                "ts",
+                "--timeout",
+                "120000",
+                "tests/package.test.ts",
+            ],
             { cwd: REPO, encoding: "utf8", env: { ...process.env, ZTAS_CONSUMER_DIR: dir, ZTAS_CONSUMER_TARBALL: tarball } },
         );
         const indented = `${run.stdout}${run.stderr}`.replace(/^/gm, "      | ");

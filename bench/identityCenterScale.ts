@@ -93,7 +93,8 @@ interface Measurement {
 // purpose (no loopback server, no dynamic-provider host, nothing recorded but a count) so that the figures are the
 // cost of this module and the Pulumi SDK, not of the test harness.
 async function measure(users: number, plainStacks: boolean): Promise<Measurement> {
-    const { declareIdentityCenter } = (require("../components/identityCenter/identityCenter") as typeof import("../components/identityCenter/identityCenter"));
+    const { declareIdentityCenter } =
+        require("../components/identityCenter/identityCenter") as typeof import("../components/identityCenter/identityCenter");
     if (plainStacks) {
         // The SDK reads `new Error().stack` several times per resource (source positions, debuggable promises);
         // under ts-node each read is source-mapped, which is most of the cost. V8's own formatter shows what is left.

@@ -81,8 +81,8 @@ async function constructChild(plainStacks: boolean, preview: boolean): Promise<C
     // JavaScript or precompiled program runs; "ts-node" as `pulumi up` runs a TypeScript program.
     if (plainStacks) delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
     // Loaded here, not at the top: the other processes of this bench (the parent, the download child) need no SDK.
-    const sdk = (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi"));
-    const cloudflare = (require("@pulumi/cloudflare") as typeof import("@pulumi/cloudflare"));
+    const sdk = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    const cloudflare = require("@pulumi/cloudflare") as typeof import("@pulumi/cloudflare");
     // Minimal mocks, nothing recorded but a count: no loopback team domain, no provider host. The Access application
     // gets fixed computed values so that the metadata URL resolves; the dynamic resource returns its inputs plus fixed
     // outputs (as its create would), so that the component's own outputs can be computed.
@@ -138,8 +138,9 @@ async function constructChild(plainStacks: boolean, preview: boolean): Promise<C
         preview,
     );
     // Imported after setMocks (docs/pulumi.md); importing creates nothing, but this keeps the rule simple.
-    const { ZeroTrustAwsSso } = (require("../components") as typeof import("../components"));
-    const { samlMetadataProvider } = (require("../components/metadata/samlMetadataProvider") as typeof import("../components/metadata/samlMetadataProvider"));
+    const { ZeroTrustAwsSso } = require("../components") as typeof import("../components");
+    const { samlMetadataProvider } =
+        require("../components/metadata/samlMetadataProvider") as typeof import("../components/metadata/samlMetadataProvider");
 
     const component = (name: string): pulumi.Resource[] => {
         const sso = new ZeroTrustAwsSso(name, {
@@ -314,8 +315,10 @@ interface FetchResult {
 }
 
 async function fetchChild(base: string, entityId: string, ssoUrl: string, certificate: string): Promise<FetchResult> {
-    const { fetchMetadataDocument, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } = (require("../components/metadata/metadataFetch") as typeof import("../components/metadata/metadataFetch"));
-    const { retrieveSamlMetadata } = (require("../components/metadata/samlMetadataRetrieval") as typeof import("../components/metadata/samlMetadataRetrieval"));
+    const { fetchMetadataDocument, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } =
+        require("../components/metadata/metadataFetch") as typeof import("../components/metadata/metadataFetch");
+    const { retrieveSamlMetadata } =
+        require("../components/metadata/samlMetadataRetrieval") as typeof import("../components/metadata/samlMetadataRetrieval");
     const allowedHosts = [new URL(base).hostname];
     const result: FetchResult = { ms: { fetch: [], retrieve: [], bare: [] }, calls: { fetch: 0, retrieve: 0, bare: 0 }, attempts: [] };
     const run: Record<FetchVariant, () => Promise<unknown>> = {
@@ -371,9 +374,9 @@ async function fetchChild(base: string, entityId: string, ssoUrl: string, certif
 }
 
 async function metadataFetch(): Promise<{ result: FetchResult; requests: Record<FetchVariant, number> }> {
-    const { loopbackTls, issueCertificate } = (require("../harness/certificates") as typeof import("../harness/certificates"));
-    const { startLoopbackServer } = (require("../harness/loopbackServer") as typeof import("../harness/loopbackServer"));
-    const { metadataDocument } = (require("../harness/metadataDocument") as typeof import("../harness/metadataDocument"));
+    const { loopbackTls, issueCertificate } = require("../harness/certificates") as typeof import("../harness/certificates");
+    const { startLoopbackServer } = require("../harness/loopbackServer") as typeof import("../harness/loopbackServer");
+    const { metadataDocument } = require("../harness/metadataDocument") as typeof import("../harness/metadataDocument");
     const tls = loopbackTls();
     const cert = issueCertificate({ commonName: "bench" });
     let xml = "";

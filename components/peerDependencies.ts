@@ -44,7 +44,8 @@ export function peerIsInstalled(name: string, resolve: (id: string) => string = 
         return true;
     } catch (err) {
         const e = err as { code?: string; message?: string };
-        if (e.code === "MODULE_NOT_FOUND" && (e.message ?? "").includes(`'${name}'`)) return false;
+        const firstLine = (e.message ?? "").split("\n")[0];
+        if (e.code === "MODULE_NOT_FOUND" && firstLine === `Cannot find module '${name}'`) return false;
         throw err;
     }
 }

@@ -200,7 +200,10 @@ function layOutConsumer(dir: string, tarball: string): void {
         if (entry === ".bin" || entry === ".package-lock.json" || entry === PACKAGE_NAME) continue;
         fs.symlinkSync(path.join(REPO, "node_modules", entry), path.join(modules, entry));
     }
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "commonjs", main: "index.js" }));
+    fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ name: "consumer", private: true, type: "commonjs", main: "index.js" }),
+    );
     writeConsumerProgram(dir);
 }
 

@@ -11,8 +11,7 @@ const { execFileSync } = require("node:child_process");
 const path = require("node:path");
 
 const here = path.resolve(__dirname, "..");
-const installingHere =
-    ["ci", "install"].includes(process.env.npm_command ?? "") && path.resolve(process.env.INIT_CWD ?? "") === here;
+const installingHere = ["ci", "install"].includes(process.env.npm_command ?? "") && path.resolve(process.env.INIT_CWD ?? "") === here;
 
 if (installingHere) {
     console.error("prepare: skipping the build for this repository's own install (npm run build builds dist/)");

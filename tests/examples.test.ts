@@ -618,7 +618,10 @@ describe("examples", function () {
                     dev.typescript && semver.subset(dev.typescript, "^5"),
                     "devDependencies.typescript must be ^5 (@pulumi/pulumi rejects 7)",
                 );
-                assert.ok(dev["@types/node"] && semver.subset(dev["@types/node"], "^22"), "devDependencies @types/node ^22 (Node 22 is the oldest supported)");
+                assert.ok(
+                    dev["@types/node"] && semver.subset(dev["@types/node"], "^22"),
+                    "devDependencies @types/node ^22 (Node 22 is the oldest supported)",
+                );
             });
 
             it("runs under Pulumi mocks with Pulumi.dev.yaml's values: the placeholders pass the component's validation", async function () {
@@ -795,9 +798,10 @@ describe("examples", function () {
         });
 
         it("dependabot.yml: weekly updates for the pinned actions and for the npm packages", function () {
-            const config = readYaml<{ version: number; updates: { "package-ecosystem": string; directory: string; schedule: { interval: string } }[] }>(
-                path.join(EXAMPLES, "github-actions", "dependabot.yml"),
-            );
+            const config = readYaml<{
+                version: number;
+                updates: { "package-ecosystem": string; directory: string; schedule: { interval: string } }[];
+            }>(path.join(EXAMPLES, "github-actions", "dependabot.yml"));
             assert.equal(config.version, 2);
             const byEcosystem = new Map(config.updates.map((u) => [u["package-ecosystem"], u]));
             for (const ecosystem of ["github-actions", "npm"]) {

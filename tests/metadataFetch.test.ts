@@ -639,7 +639,7 @@ describe("metadataFetch", function () {
         it("survives Pulumi's closure serialization and runs from the serialized text", async function () {
             this.timeout(30000);
             // Loaded here so the rest of the file does not pay for @pulumi/pulumi.
-            const pulumi = (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi"));
+            const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
             const requireFromString: (code: string) => { handler: typeof fetcher } = require("require-from-string");
             const fetcher = (url: string, ca: string) =>
                 fetchMetadataDocument(url, {

@@ -218,7 +218,7 @@ describe("SamlMetadata resource under mocks", function () {
         const app = [...cloud.apps.values()][0];
         assert.equal(app, undefined, "no app yet: this resource reads a URL served by the team domain");
         // Register an application so the fake team domain serves its metadata.
-        const { ZeroTrustAwsSso } = (require("../components") as typeof import("../components"));
+        const { ZeroTrustAwsSso } = require("../components") as typeof import("../components");
         const sso = new ZeroTrustAwsSso("standalone-src", {
             accountId: "0123456789abcdef0123456789abcdef",
             awsIssuerUrl: "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890",
