@@ -407,10 +407,14 @@ function statusOutcome(url: URL, status: number, headers: IncomingHttpHeaders): 
 function networkOutcome(url: URL, err: Error & { code?: string }, midBody = false): Outcome {
     const code = typeof err.code === "string" ? err.code : "";
     if (isCertificateError(code)) {
+        // Node 24 appends its own hint to this message ("; if the root CA is installed locally, try running Node.js
+        // with --use-system-ca"); keep only Node's reason, so the message is the same on every supported Node and
+        // the fix named is the one below, which works on all of them.
+        const reason = err.message.split("; ")[0];
         return {
             kind: "fatal",
             message:
-                `GET ${displayUrl(url)} failed: the server's TLS certificate was rejected (${code}: ${err.message}). ` +
+                `GET ${displayUrl(url)} failed: the server's TLS certificate was rejected (${code}: ${reason}). ` +
                 `Certificate errors do not heal by retrying: check the host, or behind a TLS-inspecting proxy add its CA ` +
                 `with NODE_EXTRA_CA_CERTS.`,
         };
