@@ -6,6 +6,10 @@
 // unpacked into node_modules/zero-trust-aws-sso, and every other package is a symlink into this repo's node_modules.
 // Node runs with --preserve-symlinks so that each symlinked package resolves its own dependencies from the
 // consumer's node_modules, exactly as a real install would (one @pulumi/pulumi, one set of mocks).
+//
+// .ci/installs.test.ts also runs tests/package.test.ts against a project npm REALLY installed (the tarball with the
+// lowest peer versions the ranges admit): ZTAS_CONSUMER_DIR and ZTAS_CONSUMER_TARBALL name it, and then only the
+// program files are written into it.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
