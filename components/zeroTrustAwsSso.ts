@@ -224,7 +224,11 @@ function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resour
 }
 
 // The runbook from the few values it needs: the metadata resource's outputs, the portal URL, and plain plan facts.
-function runbook(plan: ZeroTrustAwsSsoPlan, metadata: SamlMetadataChild, portalUrl: pulumi.Output<string | undefined>): pulumi.Output<string> {
+function runbook(
+    plan: ZeroTrustAwsSsoPlan,
+    metadata: SamlMetadataChild,
+    portalUrl: pulumi.Output<string | undefined>,
+): pulumi.Output<string> {
     const { args } = plan;
     return pulumi
         .all([

@@ -23,7 +23,11 @@ export interface SamlMetadataChild extends pulumi.Resource {
 }
 
 /** Declares the metadata child `name` with `args`. */
-export type DeclareSamlMetadata<M extends SamlMetadataChild> = (name: string, args: SamlMetadataArgs, opts: pulumi.CustomResourceOptions) => M;
+export type DeclareSamlMetadata<M extends SamlMetadataChild> = (
+    name: string,
+    args: SamlMetadataArgs,
+    opts: pulumi.CustomResourceOptions,
+) => M;
 
 /** The default: the dynamic resource {@link SamlMetadata}, as every TypeScript program has registered it since 0.1.0. */
 export const declareDynamicSamlMetadata: DeclareSamlMetadata<SamlMetadata> = (name, args, opts) => new SamlMetadata(name, args, opts);

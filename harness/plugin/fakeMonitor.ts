@@ -97,15 +97,24 @@ export class FakeMonitor {
                 done(null, new resproto.SupportsFeatureResponse().setHassupport(supported));
             },
             registerResource: (call: ServerUnaryCall<respb.RegisterResourceRequest, unknown>, done: sendUnaryData<unknown>) => {
-                this.register(call.request).then((resp) => done(null, resp), (err: Error) => done(err));
+                this.register(call.request).then(
+                    (resp) => done(null, resp),
+                    (err: Error) => done(err),
+                );
             },
-            registerResourceOutputs: (call: ServerUnaryCall<respb.RegisterResourceOutputsRequest, unknown>, done: sendUnaryData<unknown>) => {
+            registerResourceOutputs: (
+                call: ServerUnaryCall<respb.RegisterResourceOutputsRequest, unknown>,
+                done: sendUnaryData<unknown>,
+            ) => {
                 const wireOutputs = fromStruct(call.request.getOutputs());
                 this.registeredOutputs.push({ urn: call.request.getUrn(), wireOutputs, outputs: unwrapObject(wireOutputs) });
                 done(null, new emptyproto.Empty());
             },
             invoke: (call: ServerUnaryCall<respb.ResourceInvokeRequest, unknown>, done: sendUnaryData<unknown>) => {
-                this.invoke(call.request).then((resp) => done(null, resp), (err: Error) => done(err));
+                this.invoke(call.request).then(
+                    (resp) => done(null, resp),
+                    (err: Error) => done(err),
+                );
             },
         };
     }

@@ -9,15 +9,15 @@ export const grpc: typeof import("@grpc/grpc-js") = sdkRequire("@grpc/grpc-js");
 export const structproto: typeof import("google-protobuf/google/protobuf/struct_pb") = sdkRequire(
     "google-protobuf/google/protobuf/struct_pb",
 );
-export const emptyproto: typeof import("google-protobuf/google/protobuf/empty_pb") = sdkRequire(
-    "google-protobuf/google/protobuf/empty_pb",
-);
+export const emptyproto: typeof import("google-protobuf/google/protobuf/empty_pb") = sdkRequire("google-protobuf/google/protobuf/empty_pb");
 export const engrpc: typeof import("@pulumi/pulumi/proto/engine_grpc_pb") = sdkRequire("./proto/engine_grpc_pb");
 export const engproto: typeof import("@pulumi/pulumi/proto/engine_pb") = sdkRequire("./proto/engine_pb");
 export const resrpc: typeof import("@pulumi/pulumi/proto/resource_grpc_pb") = sdkRequire("./proto/resource_grpc_pb");
 export const resproto: typeof import("@pulumi/pulumi/proto/resource_pb") = sdkRequire("./proto/resource_pb");
 export const provrpc: typeof import("@pulumi/pulumi/proto/provider_grpc_pb") = sdkRequire("./proto/provider_grpc_pb");
 export const provproto: typeof import("@pulumi/pulumi/proto/provider_pb") = sdkRequire("./proto/provider_pb");
+export const statusproto: typeof import("@pulumi/pulumi/proto/status_pb") = sdkRequire("./proto/status_pb");
+export const errorproto: typeof import("@pulumi/pulumi/proto/errors_pb") = sdkRequire("./proto/errors_pb");
 
 /** The SDK's package.json directory, e.g. for `cmd/run-plugin`. */
 export const sdkDir = require.resolve("@pulumi/pulumi/package.json").replace(/[\\/]package\.json$/, "");

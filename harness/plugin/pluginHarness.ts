@@ -59,7 +59,13 @@ export class PluginHarness {
     private instances: PluginInstance[] = [];
 
     private constructor(private readonly opts: HarnessOptions) {
-        this.monitor = new FakeMonitor({ project: "consumer", stack: "test", organization: "organization", dryRun: false, ...opts.deployment });
+        this.monitor = new FakeMonitor({
+            project: "consumer",
+            stack: "test",
+            organization: "organization",
+            dryRun: false,
+            ...opts.deployment,
+        });
         this.monitor.onCustomResource = (reg, dryRun) => this.customResource(reg, dryRun);
     }
 
@@ -110,11 +116,22 @@ export class PluginHarness {
     }
 
     async construct(type: string, name: string, inputs: Props, opts: ConstructOptions = {}): Promise<ConstructOutcome> {
-        const marks = { regs: this.monitor.registrations.length, outs: this.monitor.registeredOutputs.length, logs: this.engine.logs.length };
+        const marks = {
+            regs: this.monitor.registrations.length,
+            outs: this.monitor.registeredOutputs.length,
+            logs: this.engine.logs.length,
+        };
         this.monitor.deployment.dryRun = opts.dryRun ?? false;
         const { project, stack, organization, dryRun } = this.monitor.deployment;
         const monitorEndpoint = this.servers[1].address;
-        const result = await this.components.client.construct(type, name, inputs, { project, stack, organization, dryRun, monitorEndpoint, ...opts });
+        const result = await this.components.client.construct(type, name, inputs, {
+            project,
+            stack,
+            organization,
+            dryRun,
+            monitorEndpoint,
+            ...opts,
+        });
         return {
             ...result,
             state: unwrap(result.wireState) as Props,

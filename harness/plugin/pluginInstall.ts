@@ -32,7 +32,11 @@ export function clonePlugin(): PluginClone {
         }
         const pluginDir = path.join(root, "plugin");
         linkDependencies(pluginDir);
-        const installLog = execFileSync(NPM, ["run", "postinstall"], { cwd: pluginDir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+        const installLog = execFileSync(NPM, ["run", "postinstall"], {
+            cwd: pluginDir,
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         return { root, pluginDir, installLog, remove };
     } catch (err) {
         remove();

@@ -2,7 +2,7 @@
 import type { ServiceError } from "@grpc/grpc-js";
 import type * as provpb from "@pulumi/pulumi/proto/provider_pb";
 import type { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
-import { emptyproto, fromStruct, grpc, provproto, provrpc, toStruct } from "./grpcStubs";
+import { emptyproto, errorproto, fromStruct, grpc, provproto, provrpc, statusproto, toStruct } from "./grpcStubs";
 
 type Props = Record<string, unknown>;
 type Callback<Res> = (err: ServiceError | null, res?: Res) => void;
@@ -175,4 +175,25 @@ export function nameOf(urn: string): string {
 /** `urn:pulumi:stack::project::parent$type::name` → type */
 export function typeOf(urn: string): string {
     return urn.split("::")[2].split("$").pop()!;
+}
+
+/** One property's problem, as a provider reports it in an InputPropertiesError (the engine prints these per property). */
+export interface InputPropertyProblem {
+    propertyPath: string;
+    reason: string;
+}
+
+/**
+ * The property errors a provider attached to a failed call (`grpc-status-details-bin`: a google.rpc.Status whose
+ * details hold a `pulumirpc.InputPropertiesError`); empty when there are none.
+ */
+export function inputPropertyProblems(err: ServiceError): InputPropertyProblem[] {
+    const [bin] = err.metadata?.get("grpc-status-details-bin") ?? [];
+    if (!bin) return [];
+    const status = statusproto.Status.deserializeBinary(new Uint8Array(bin as Buffer));
+    return status
+        .getDetailsList()
+        .filter((any) => any.getTypeName() === "pulumirpc.InputPropertiesError")
+        .flatMap((any) => errorproto.InputPropertiesError.deserializeBinary(any.getValue_asU8()).getErrorsList())
+        .map((e) => ({ propertyPath: e.getPropertyPath(), reason: e.getReason() }));
 }

@@ -4,7 +4,12 @@
 // operation below is a delegation into components/metadata/samlMetadataRetrieval.ts, as samlMetadataProvider.ts is.
 import * as pulumi from "@pulumi/pulumi";
 import type { SamlMetadataChild } from "../../components/metadata/declareMetadata";
-import { logSamlMetadataWarnings, SamlMetadata, samlMetadataProperties, type SamlMetadataArgs } from "../../components/metadata/samlMetadata";
+import {
+    logSamlMetadataWarnings,
+    SamlMetadata,
+    samlMetadataProperties,
+    type SamlMetadataArgs,
+} from "../../components/metadata/samlMetadata";
 import {
     checkSamlMetadataInputs,
     diffSamlMetadataInputs,

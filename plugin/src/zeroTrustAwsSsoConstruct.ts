@@ -17,8 +17,11 @@ class ZeroTrustAwsSsoComponent extends pulumi.ComponentResource {
 
     constructor(name: string, plan: ZeroTrustAwsSsoPlan, opts: pulumi.ComponentResourceOptions, version: string) {
         super(ZERO_TRUST_AWS_SSO_TYPE, name, {}, opts);
-        const declareChild = (childName: string, args: ConstructorParameters<typeof SamlMetadataResource>[1], childOpts: pulumi.CustomResourceOptions) =>
-            new SamlMetadataResource(childName, args, childOpts, version);
+        const declareChild = (
+            childName: string,
+            args: ConstructorParameters<typeof SamlMetadataResource>[1],
+            childOpts: pulumi.CustomResourceOptions,
+        ) => new SamlMetadataResource(childName, args, childOpts, version);
         this.parts = createZeroTrustAwsSso(name, this, plan, declareChild);
         // The same registered outputs as the TypeScript class.
         this.registerOutputs({
