@@ -22,7 +22,7 @@ import { PluginHarness } from "../harness/plugin/pluginHarness";
 import { clonePlugin, type PluginClone } from "../harness/plugin/pluginInstall";
 import { inputPropertyProblems } from "../harness/plugin/providerClient";
 import { danglingRefs, metaschemaErrors } from "../harness/plugin/schemaCheck";
-import { secret, UNKNOWN } from "../harness/plugin/wire";
+import { outputValue, secret, UNKNOWN } from "../harness/plugin/wire";
 
 const COMPONENT = "zero-trust-aws-sso:index:ZeroTrustAwsSso";
 const SAML_METADATA = "zero-trust-aws-sso:index:SamlMetadata";
@@ -109,6 +109,14 @@ describe("multi-language plugin (plugin/), over gRPC", function () {
             }
             assert.match(manifest.dependencies.typescript, /^\^5\./);
             assert.match(clone.installLog, /compiled \d+ files into lib/);
+            // run-plugin registers ts-node with type checking; a JavaScript main (and nothing but JavaScript under
+            // lib/) means no type check can stop the plugin at start.
+            assert.match(manifest.main, /^lib\/.*\.js$/);
+            const typeScript = (dir: string): string[] =>
+                fs
+                    .readdirSync(dir, { withFileTypes: true })
+                    .flatMap((e) => (e.isDirectory() ? typeScript(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [e.name] : []));
+            assert.deepEqual(typeScript(path.join(clone.pluginDir, "lib")), []);
         });
 
         it("carries the root package's version, and reports it from GetPluginInfo", async () => {
@@ -306,6 +314,37 @@ describe("multi-language plugin (plugin/), over gRPC", function () {
             );
             assert.match(inputPropertyProblems(err)[1].reason, /^"not an email" is not a valid email address/);
             assert.equal(harness.monitor.registrations.length, before, "nothing was registered");
+        });
+
+        it("settles Outputs where TypeScript takes plain values, and keeps them where it takes Inputs", async () => {
+            const dep = harness.urn("other:index:Thing", "thing");
+            const args = componentArgs({
+                access: {
+                    emails: outputValue(["ada@example.com"], { dependencies: [dep] }),
+                    groupIds: [outputValue("g-1", { dependencies: [dep] })],
+                },
+                identityCenter: undefined,
+            });
+            const out = await harness.construct(COMPONENT, "outputs", args, { inputDependencies: { access: [dep] } });
+            const policy = out.registrations.find((r) => r.type === POLICY);
+            assert.deepEqual(policy?.inputs.includes, [{ email: { email: "ada@example.com" } }, { group: { id: "g-1" } }]);
+            assert.ok(policy?.dependencies.includes(dep), "the group id kept its dependency");
+        });
+
+        it("refuses Outputs it cannot settle: unknown in a preview, or secret, naming each field", async () => {
+            const args = componentArgs({
+                access: { emails: outputValue(UNKNOWN), emailDomains: outputValue(["example.org"], { secret: true }) },
+            });
+            const err = (await harness.construct(COMPONENT, "unsettled", args, { dryRun: true }).then(
+                () => assert.fail("construct succeeded"),
+                (e: ServiceError) => e,
+            )) as ServiceError;
+            assert.deepEqual(
+                inputPropertyProblems(err).map((p) => p.propertyPath),
+                ["access.emails", "access.emailDomains"],
+            );
+            assert.match(err.details, /access\.emails: is not known yet .* must be known when the program runs/);
+            assert.match(err.details, /access\.emailDomains: is a secret/);
         });
 
         it("refuses a component type it does not serve", async () => {

@@ -40,3 +40,9 @@ export function containsSecret(value: unknown): boolean {
     if (obj[SIG_KEY] === SECRET_SIG || (obj[SIG_KEY] === OUTPUT_VALUE_SIG && obj.secret === true)) return true;
     return Object.values(obj).some(containsSecret);
 }
+
+/** An output value as the engine sends it to a provider that accepts outputs; without `value` it is unknown. */
+export function outputValue(value: unknown, options: { secret?: boolean; dependencies?: string[] } = {}): Record<string, unknown> {
+    const known = value === UNKNOWN ? {} : { value };
+    return { [SIG_KEY]: OUTPUT_VALUE_SIG, ...known, ...(options.secret ? { secret: true } : {}), dependencies: options.dependencies ?? [] };
+}

@@ -6,6 +6,7 @@ import { InvalidArgumentError, InvalidArgumentsError } from "../../components/in
 import { planZeroTrustAwsSso, type ZeroTrustAwsSsoPlan } from "../../components/plan/zeroTrustAwsSsoPlan";
 import { createZeroTrustAwsSso, ZERO_TRUST_AWS_SSO_TYPE, type ZeroTrustAwsSsoParts } from "../../components/zeroTrustAwsSso";
 import type { ZeroTrustAwsSsoArgs } from "../../components/zeroTrustAwsSsoArgs";
+import { settlePlainArguments } from "./plainArguments";
 import { SamlMetadataResource } from "./samlMetadataResource";
 
 /**
@@ -39,7 +40,7 @@ export async function constructZeroTrustAwsSso(
     options: pulumi.ComponentResourceOptions,
     version: string,
 ): Promise<pulumi.provider.ConstructResult> {
-    const plan = planOrInputErrors(name, inputs as unknown as ZeroTrustAwsSsoArgs);
+    const plan = await planOrInputErrors(name, inputs);
     const component = new ZeroTrustAwsSsoComponent(name, plan, options, version);
     return { urn: component.urn, state: componentState(component.parts) };
 }
@@ -64,12 +65,12 @@ function componentState(parts: ZeroTrustAwsSsoParts<SamlMetadataResource>): pulu
 }
 
 /**
- * The plan, or an InputPropertiesError carrying each problem's field path and reason. Its message is the TypeScript
+ * The plan of the settled arguments, or an InputPropertiesError carrying each problem's field path and reason. Its message is the TypeScript
  * component's (`ZeroTrustAwsSso "<name>": <field>: <reason>`, or the count and one line per problem).
  */
-function planOrInputErrors(name: string, args: ZeroTrustAwsSsoArgs): ZeroTrustAwsSsoPlan {
+async function planOrInputErrors(name: string, inputs: pulumi.Inputs): Promise<ZeroTrustAwsSsoPlan> {
     try {
-        return planZeroTrustAwsSso(name, args);
+        return planZeroTrustAwsSso(name, (await settlePlainArguments(inputs)) as unknown as ZeroTrustAwsSsoArgs);
     } catch (err) {
         const problems = err instanceof InvalidArgumentsError ? err.problems : err instanceof InvalidArgumentError ? [err] : undefined;
         if (!problems) throw err;
