@@ -17,7 +17,7 @@ import { startLoopbackServer, type LoopbackServer } from "../harness/loopbackSer
 import { metadataDocument } from "../harness/metadataDocument";
 import { MockCloud } from "../harness/mockCloud";
 import { valueOf } from "../harness/outputs";
-import { APP, POLICY, USER } from "../harness/resourceTypes";
+import { APP, GET_INSTANCES, POLICY, USER } from "../harness/resourceTypes";
 import type { Registration } from "../harness/plugin/fakeMonitor";
 import { PluginHarness } from "../harness/plugin/pluginHarness";
 import { clonePlugin, type PluginClone } from "../harness/plugin/pluginInstall";
@@ -118,6 +118,13 @@ describe("multi-language plugin (plugin/), over gRPC", function () {
                     .readdirSync(dir, { withFileTypes: true })
                     .flatMap((e) => (e.isDirectory() ? typeScript(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [e.name] : []));
             assert.deepEqual(typeScript(path.join(clone.pluginDir, "lib")), []);
+        });
+
+        it("runs from an empty consumer directory and leaves it empty", () => {
+            for (const { process } of [harness.components, harness.resources]) {
+                assert.deepEqual(fs.readdirSync(process.consumerDir), []);
+                assert.ok(path.relative(REPO, process.consumerDir).startsWith(".."), "outside this repository");
+            }
         });
 
         it("carries the root package's version, and reports it from GetPluginInfo", async () => {
@@ -335,6 +342,19 @@ describe("multi-language plugin (plugin/), over gRPC", function () {
             } finally {
                 await cloud.close();
             }
+        });
+
+        it("looks the Identity Center instance up through the engine when it is not given", async () => {
+            harness.monitor.onInvoke = async (token) => {
+                assert.equal(token, GET_INSTANCES);
+                return { id: "us-east-1", arns: ["arn:aws:sso:::instance/ssoins-00000000000000aa"], identityStoreIds: ["d-00000000aa"] };
+            };
+            const identityCenter = { users: [{ email: "ada@example.com", givenName: "Ada", familyName: "Lovelace" }] };
+            const args = componentArgs({ awsIssuerUrl: ISSUER.replace("d-1234567890", "d-00000000aa"), identityCenter });
+            const out = await harness.construct(COMPONENT, "lookup", args);
+            assert.equal(out.registrations.find((r) => r.type === USER)?.inputs.identityStoreId, "d-00000000aa");
+            assert.equal(out.state.awsAccessPortalUrl, "https://d-00000000aa.awsapps.com/start");
+            assert.ok(harness.monitor.invokes.some((i) => i.token === GET_INSTANCES));
         });
 
         it("in a preview, only checks the metadata and leaves what it would download unknown", async () => {
