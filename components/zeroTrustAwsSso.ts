@@ -9,7 +9,7 @@ import { DEFAULT_APP_NAME } from "./access/accessPlan";
 import { parseAwsAccessPortalUrl } from "./identityCenter/awsUrls";
 import { declarePlannedIdentityCenter, locateInstance, type IdentityCenterResources } from "./identityCenter/identityCenter";
 import { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
-import { declareMetadata } from "./metadata/declareMetadata";
+import { declareDynamicSamlMetadata, declareMetadata, type DeclareSamlMetadata, type SamlMetadataChild } from "./metadata/declareMetadata";
 import type { SamlMetadata } from "./metadata/samlMetadata";
 import { checkLateValues, planZeroTrustAwsSso, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
@@ -65,7 +65,7 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
 
     constructor(name: string, args: ZeroTrustAwsSsoArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ZERO_TRUST_AWS_SSO_TYPE, name, {}, opts);
-        const parts = createZeroTrustAwsSso(name, this, planOrFail(name, args, this));
+        const parts = createZeroTrustAwsSso(name, this, planOrFail(name, args, this), declareDynamicSamlMetadata);
         this.application = parts.application;
         this.policy = parts.policy;
         this.metadata = parts.metadata;
@@ -92,10 +92,10 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
 }
 
 /** What {@link createZeroTrustAwsSso} declared and derived. */
-interface ZeroTrustAwsSsoParts {
+export interface ZeroTrustAwsSsoParts<M extends SamlMetadataChild = SamlMetadata> {
     application: cloudflare.ZeroTrustAccessApplication;
     policy?: cloudflare.ZeroTrustAccessPolicy;
-    metadata: SamlMetadata;
+    metadata: M;
     identityCenter?: IdentityCenterResources;
     ssoEndpoint: pulumi.Output<string>;
     idpEntityId: pulumi.Output<string>;
@@ -105,8 +105,17 @@ interface ZeroTrustAwsSsoParts {
     awsSetupSteps: pulumi.Output<string>;
 }
 
-/** Declares every child of `parent` from `plan` and derives the component's own outputs. */
-function createZeroTrustAwsSso(name: string, parent: pulumi.Resource, plan: ZeroTrustAwsSsoPlan): ZeroTrustAwsSsoParts {
+/**
+ * Declares every child of `parent` from `plan` and derives the component's own outputs. `declareMetadataChild`
+ * picks the resource behind `<name>-metadata`: the class above passes the dynamic `SamlMetadata`; the plugin
+ * (plugin/src) passes its custom resource. Not part of the npm package's API (components/index.ts does not export it).
+ */
+export function createZeroTrustAwsSso<M extends SamlMetadataChild>(
+    name: string,
+    parent: pulumi.Resource,
+    plan: ZeroTrustAwsSsoPlan,
+    declareMetadataChild: DeclareSamlMetadata<M>,
+): ZeroTrustAwsSsoParts<M> {
     const { args } = plan;
     const instance = plan.identityCenter ? locateInstance(plan.identityCenter.args, parent) : undefined;
     const gate = lateGate(name, plan, instance?.identityStoreId, parent);
@@ -123,7 +132,7 @@ function createZeroTrustAwsSso(name: string, parent: pulumi.Resource, plan: Zero
               )
             : undefined;
     const access = declareAccess(name, parent, args.accountId, plan.access, gate);
-    const metadata = declareMetadata(name, parent, access.application, args.metadata, gate);
+    const metadata = declareMetadata(name, parent, access.application, args.metadata, gate, declareMetadataChild);
     const awsAccessPortalUrl = accessPortalUrl(name, args.awsAccessPortalUrl, identityCenter, parent);
     warnAboutMismatches(plan.accessMismatches, parent);
     const awsSetupSteps = runbook(plan, metadata.metadata, awsAccessPortalUrl);
@@ -215,7 +224,11 @@ function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resour
 }
 
 // The runbook from the few values it needs: the metadata resource's outputs, the portal URL, and plain plan facts.
-function runbook(plan: ZeroTrustAwsSsoPlan, metadata: SamlMetadata, portalUrl: pulumi.Output<string | undefined>): pulumi.Output<string> {
+function runbook(
+    plan: ZeroTrustAwsSsoPlan,
+    metadata: SamlMetadataChild,
+    portalUrl: pulumi.Output<string | undefined>,
+): pulumi.Output<string> {
     const { args } = plan;
     return pulumi
         .all([

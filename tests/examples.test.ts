@@ -109,9 +109,15 @@ function hasConfigType(value: unknown, type: ConfigType, items?: ConfigType): bo
     }
 }
 
+// The TypeScript programs; examples/python uses the multi-language plugin and is checked by tests/plugin.test.ts.
 const programDirs = fs
     .readdirSync(EXAMPLES, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(EXAMPLES, d.name, "Pulumi.yaml")))
+    .filter(
+        (d) =>
+            d.isDirectory() &&
+            fs.existsSync(path.join(EXAMPLES, d.name, "Pulumi.yaml")) &&
+            fs.existsSync(path.join(EXAMPLES, d.name, "index.ts")),
+    )
     .map((d) => d.name)
     .sort();
 

@@ -73,8 +73,8 @@ export class SamlMetadata extends pulumi.dynamic.Resource {
         if (problem) {
             throw new pulumi.ResourceError(`SamlMetadata "${name}": ${problem}`, opts?.parent);
         }
-        super(samlMetadataProvider, name, { ...definedInputs(args), ...UNSET_OUTPUTS }, opts, "zero-trust-aws-sso", "SamlMetadata");
-        this.warnings.apply((warnings) => (warnings ?? []).forEach((w) => pulumi.log.warn(w, this)));
+        super(samlMetadataProvider, name, samlMetadataProperties(args), opts, "zero-trust-aws-sso", "SamlMetadata");
+        logSamlMetadataWarnings(this, this.warnings);
     }
 
     /**
@@ -120,6 +120,19 @@ const UNSET_OUTPUTS = {
     warnings: undefined,
     fetchedFrom: undefined,
 } as const;
+
+/**
+ * The properties a SamlMetadata resource registers: the given inputs and every output key. Shared with the plugin's
+ * custom resource (plugin/src/samlMetadataResource.ts), so that both register the same property bag.
+ */
+export function samlMetadataProperties(args: SamlMetadataArgs): pulumi.Inputs {
+    return { ...definedInputs(args), ...UNSET_OUTPUTS };
+}
+
+/** Shows the provider's warnings (certificate expiring soon, rotation found on refresh) against the resource. */
+export function logSamlMetadataWarnings(resource: pulumi.Resource, warnings: pulumi.Output<string[]>): void {
+    warnings.apply((list) => (list ?? []).forEach((w) => pulumi.log.warn(w, resource)));
+}
 
 function definedInputs(args: SamlMetadataArgs): Partial<SamlMetadataArgs> {
     const inputs: Record<string, unknown> = {};
