@@ -1,8 +1,9 @@
 // Declares the component's SamlMetadata child from the Access application's computed SAML values. The metadata URL
 // is the documented `<ssoEndpoint>/saml-metadata`, never rebuilt from ids (docs/cloudflare.md).
 import type * as cloudflare from "@pulumi/cloudflare";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { Gate } from "../access/declareAccess";
+import { reportedOnceError, unknownValue } from "../computedValues";
 import { SamlMetadata, type MetadataRetrievalArgs } from "./samlMetadata";
 
 /** The metadata child and the application values it was derived from. */
@@ -13,6 +14,11 @@ export interface MetadataResources {
     metadataUrl: pulumi.Output<string>;
 }
 
+/** The `saasApp` values Cloudflare computes when it creates a SAML application; the component needs the first two. */
+const REQUIRED_SAAS_VALUES = ["ssoEndpoint", "idpEntityId"] as const;
+
+type SaasApp = cloudflare.types.output.ZeroTrustAccessApplicationSaasApp | undefined;
+
 /** Declares `<name>-metadata` for `application`; its url waits for the gate, so a bad late value fetches nothing. */
 export function declareMetadata(
     name: string,
@@ -21,9 +27,12 @@ export function declareMetadata(
     retrieval: MetadataRetrievalArgs | undefined,
     gate: Gate,
 ): MetadataResources {
-    const saasApp = application.saasApp;
-    const ssoEndpoint = saasApp.apply((s) => required(s?.ssoEndpoint, "saasApp.ssoEndpoint"));
-    const idpEntityId = saasApp.apply((s) => required(s?.idpEntityId, "saasApp.idpEntityId"));
+    const saasApp = application.saasApp.apply((s) => withComputedValues(s, name, parent));
+    const ssoEndpoint = saasApp.apply((s) => s?.ssoEndpoint || unknownValue<string>());
+    const idpEntityId = saasApp.apply((s) => s?.idpEntityId || unknownValue<string>());
+    // The certificate is optional in deploy mode (without it the metadata check only skips the comparison), but in a
+    // preview a missing one is as unknown as the other computed values.
+    const publicKey = saasApp.apply((s) => s?.publicKey || (pulumi.runtime.isDryRun() ? unknownValue<string>() : undefined));
     const metadataUrl = ssoEndpoint.apply((endpoint) => `${endpoint.replace(/\/+$/, "")}/saml-metadata`);
     const metadata = new SamlMetadata(
         `${name}-metadata`,
@@ -31,7 +40,7 @@ export function declareMetadata(
             url: gate(metadataUrl),
             expectedEntityId: idpEntityId,
             expectedSsoUrl: ssoEndpoint,
-            expectedCertificate: saasApp.apply((s) => s?.publicKey || undefined) as pulumi.Output<string>,
+            expectedCertificate: publicKey as pulumi.Output<string>,
             allowedHosts: retrieval?.allowedHosts,
             timeoutMs: retrieval?.timeoutMs,
             retry: retrieval?.retry,
@@ -41,9 +50,23 @@ export function declareMetadata(
     return { metadata, ssoEndpoint, idpEntityId, metadataUrl };
 }
 
-function required(value: string | undefined, what: string): string {
-    if (!value) {
-        throw new Error(`Cloudflare returned no ${what} for the Access application; is it a SAML SaaS application?`);
-    }
-    return value;
+/**
+ * `saasApp` when it holds the values the component needs. A missing one is what a preview looks like (the engine
+ * reports values computed on create as unknown, but a mock that echoes its inputs returns a known `saasApp` without
+ * them), so in a preview it stays unknown; in deploy mode it is an error naming every missing value.
+ */
+function withComputedValues(saasApp: SaasApp, name: string, parent: pulumi.Resource): SaasApp {
+    const missing = REQUIRED_SAAS_VALUES.filter((key) => !saasApp?.[key]);
+    if (missing.length === 0 || pulumi.runtime.isDryRun()) return saasApp;
+    throw reportedOnceError(missingSaasValuesMessage(name, missing), parent);
+}
+
+/** The deploy-mode message for missing computed values: what is missing, the likely cause, and the fix under mocks. */
+export function missingSaasValuesMessage(name: string, missing: readonly string[]): string {
+    const values = missing.map((key) => `saasApp.${key}`).join(" and ");
+    return (
+        `ZeroTrustAwsSso "${name}": Cloudflare returned no ${values} for the Access application "${name}-app"; is it a SAML SaaS application? ` +
+        `Under Pulumi mocks (pulumi.runtime.setMocks), pass zeroTrustAwsSsoMocks() from "zero-trust-aws-sso/testing", ` +
+        `or return saasApp.ssoEndpoint, saasApp.idpEntityId and saasApp.publicKey from your newResource mock.`
+    );
 }
