@@ -248,7 +248,13 @@ function runbook(
             pulumi.all([args.appName ?? DEFAULT_APP_NAME, args.awsIssuerUrl, args.awsAcsUrl]),
         ])
         .apply(([metadataUrl, idpEntityId, ssoUrl, sha256, notAfter, warnings, awsAccessPortalUrl, [appName, awsIssuerUrl, awsAcsUrl]]) => {
-            const computed = { url: metadataUrl, entityId: idpEntityId, ssoUrl, signingCertificateSha256: sha256, signingCertificateNotAfter: notAfter };
+            const computed = {
+                url: metadataUrl,
+                entityId: idpEntityId,
+                ssoUrl,
+                signingCertificateSha256: sha256,
+                signingCertificateNotAfter: notAfter,
+            };
             const missing = Object.entries(computed).flatMap(([key, value]) => (value ? [] : [key]));
             if (missing.length > 0) {
                 if (pulumi.runtime.isDryRun()) return unknownValue<string>();
