@@ -402,14 +402,14 @@ function checkCommand(args: string[], io: CliIo): number {
     const issuer = attempt(
         findings,
         "awsIssuerUrl",
-        () => parseAwsIssuerUrl(issuerUrl, "awsIssuerUrl"),
+        () => parseAwsIssuerUrl(issuerUrl, "awsIssuerUrl", acsUrl),
         (facts: AwsIssuerFacts) =>
             facts.identityStoreId ? `region ${facts.region}, identity store ${facts.identityStoreId}` : `region ${facts.region}`,
     );
     const acs = attempt(
         findings,
         "awsAcsUrl",
-        () => parseAwsAcsUrl(acsUrl, "awsAcsUrl"),
+        () => parseAwsAcsUrl(acsUrl, "awsAcsUrl", issuerUrl),
         (facts) => `region ${facts.region}`,
     );
     if (issuer && acs) {

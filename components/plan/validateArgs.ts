@@ -209,9 +209,9 @@ function checkKnownAwsArgs(args: ZeroTrustAwsSsoArgs, problems: ArgumentProblems
     if (isKnownString(args.accountId) || args.accountId === undefined) problems.check(() => checkAccountId(args.accountId));
     let issuer: AwsIssuerFacts | undefined;
     if (isKnownString(args.awsIssuerUrl) || args.awsIssuerUrl === undefined)
-        issuer = problems.check(() => parseAwsIssuerUrl(args.awsIssuerUrl));
+        issuer = problems.check(() => parseAwsIssuerUrl(args.awsIssuerUrl, undefined, args.awsAcsUrl));
     if (isKnownString(args.awsAcsUrl) || args.awsAcsUrl === undefined) {
-        const acs = problems.check(() => parseAwsAcsUrl(args.awsAcsUrl));
+        const acs = problems.check(() => parseAwsAcsUrl(args.awsAcsUrl, undefined, args.awsIssuerUrl));
         if (issuer && acs) problems.check(() => checkAwsUrlPair(issuer, acs));
     }
     if (isKnownString(args.awsAccessPortalUrl)) problems.check(() => parseAwsAccessPortalUrl(args.awsAccessPortalUrl));
