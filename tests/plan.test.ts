@@ -103,7 +103,10 @@ describe("pure functions: AWS URLs", () => {
         assert.throws(() => parseAwsIssuerUrl(acs, "awsIssuerUrl", acs), {
             message: `awsIssuerUrl: "${acs}" is the Assertion Consumer Service (ACS) URL, not the issuer URL: the two values were swapped. Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" here (it looks like https://eu-west-1.signin.aws.amazon.com/platform/saml/<id>).`,
         });
-        assert.throws(() => parseAwsAcsUrl(issuer), /here \(it looks like https:\/\/eu-west-1\.signin\.aws\.amazon\.com\/platform\/saml\/acs\/<id>\)\.$/);
+        assert.throws(
+            () => parseAwsAcsUrl(issuer),
+            /here \(it looks like https:\/\/eu-west-1\.signin\.aws\.amazon\.com\/platform\/saml\/acs\/<id>\)\.$/,
+        );
     });
 
     it("pairs: same region passes, different regions name awsAcsUrl", () => {
