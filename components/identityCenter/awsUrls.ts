@@ -1,6 +1,7 @@
 // The three URLs an operator copies out of the IAM Identity Center console. They are easy to paste into the
 // wrong field (issuer and ACS look alike), so each is checked for its own shape and for being the other one.
 import { InvalidArgumentError } from "../invalidArgumentError";
+import { checkNotExampleValue } from "../plan/exampleValues";
 
 /** What an IAM Identity Center issuer URL says about the instance behind it. */
 export interface AwsIssuerFacts {
@@ -93,6 +94,7 @@ export function parseAwsIssuerUrl(value: unknown, field = "awsIssuerUrl", acsUrl
             `"${value}" does not have the issuer URL path /platform/saml/<id>; ${WHERE} (it looks like ${ISSUER_EXAMPLE}).`,
         );
     }
+    checkNotExampleValue("awsIssuerUrl", value, field);
     const id = match[1];
     return /^d-[0-9a-f]{10}$/.test(id) ? { region, identityStoreId: id } : { region };
 }
@@ -107,6 +109,7 @@ export function parseAwsAcsUrl(value: unknown, field = "awsAcsUrl", issuerUrl?: 
     const region = signinRegion(url, value as string, field, ACS_EXAMPLE);
     const path = url.pathname.replace(/\/+$/, "");
     if (/^\/platform\/saml\/acs\/[A-Za-z0-9-]+$/.test(path)) {
+        checkNotExampleValue("awsAcsUrl", value, field);
         return { region };
     }
     if (/^\/platform\/saml\/[A-Za-z0-9-]+$/.test(path)) {
@@ -156,4 +159,5 @@ export function parseAwsAccessPortalUrl(value: unknown, field = "awsAccessPortal
             `"${value}" is not an AWS access portal URL (expected https://<d-xxxxxxxxxx or alias>.awsapps.com/start); ${where}.`,
         );
     }
+    checkNotExampleValue("awsAccessPortalUrl", value, field);
 }

@@ -10,6 +10,7 @@ import {
     type AwsIssuerFacts,
 } from "../identityCenter/awsUrls";
 import { fetchOptionsProblem } from "../metadata/metadataFetch";
+import { checkNotExampleValue } from "./exampleValues";
 import type { SamlAttribute, ZeroTrustAwsSsoAccess, ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 
 /** The SAML NameFormat URNs Cloudflare accepts. */
@@ -70,6 +71,7 @@ export function checkAccountId(value: unknown, field = "accountId"): void {
             `${typeof value === "string" ? `"${value}"` : "the value"} is not a Cloudflare account id: expected 32 hexadecimal characters, as shown in the dashboard URL (dash.cloudflare.com/<account id>) or under Account Home > Account ID.`,
         );
     }
+    checkNotExampleValue("accountId", value, field);
 }
 
 /** Sorted, lower-cased, duplicate-free emails; duplicates are an error naming both positions. */
