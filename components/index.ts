@@ -24,7 +24,7 @@ export type { AwsSetupFacts } from "./runbook/awsSetupSteps";
 export { parseSamlMetadata } from "./metadata/samlMetadataDocument";
 export type { SamlMetadataFacts, MetadataExpectations } from "./metadata/samlMetadataDocument";
 export { fetchMetadataDocument, DEFAULT_ALLOWED_HOSTS, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from "./metadata/metadataFetch";
-export type { RetryPolicy, MetadataFetchOptions, FetchedDocument } from "./metadata/metadataFetch";
+export type { RetryPolicy, RetryProgress, MetadataFetchOptions, FetchedDocument } from "./metadata/metadataFetch";
 export { parseAwsIssuerUrl, parseAwsAcsUrl, parseAwsAccessPortalUrl } from "./identityCenter/awsUrls";
 export type { AwsIssuerFacts } from "./identityCenter/awsUrls";
 export { MissingPeerDependencyError, COMPONENT_PEERS } from "./peerDependencies";

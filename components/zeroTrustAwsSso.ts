@@ -8,12 +8,16 @@ import { declareAccess, type Gate } from "./access/declareAccess";
 import { DEFAULT_APP_NAME } from "./access/accessPlan";
 import { parseAwsAccessPortalUrl } from "./identityCenter/awsUrls";
 import { declarePlannedIdentityCenter, locateInstance, type IdentityCenterResources } from "./identityCenter/identityCenter";
+import { reportedOnceError, unknownValue } from "./computedValues";
 import { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
 import { declareDynamicSamlMetadata, declareMetadata, type DeclareSamlMetadata, type SamlMetadataChild } from "./metadata/declareMetadata";
 import type { SamlMetadata } from "./metadata/samlMetadata";
 import { checkLateValues, planZeroTrustAwsSso, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
 import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
+
+/** The SamlMetadata resource type, as mocks see it. */
+const METADATA_TYPE = "pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata";
 
 /** The component's Pulumi type token. */
 export const ZERO_TRUST_AWS_SSO_TYPE = "zero-trust-aws-sso:index:ZeroTrustAwsSso";
@@ -135,7 +139,7 @@ export function createZeroTrustAwsSso<M extends SamlMetadataChild>(
     const metadata = declareMetadata(name, parent, access.application, args.metadata, gate, declareMetadataChild);
     const awsAccessPortalUrl = accessPortalUrl(name, args.awsAccessPortalUrl, identityCenter, parent);
     warnAboutMismatches(plan.accessMismatches, parent);
-    const awsSetupSteps = runbook(plan, metadata.metadata, awsAccessPortalUrl);
+    const awsSetupSteps = runbook(name, parent, plan, metadata.metadata, awsAccessPortalUrl);
     return {
         ...access,
         ...metadata,
@@ -153,6 +157,14 @@ function planOrFail(name: string, args: ZeroTrustAwsSsoArgs, parent: pulumi.Reso
     } catch (err) {
         throw asResourceError(name, err, parent);
     }
+}
+
+/** {@link asResourceError} for a problem found after construction: see {@link reportedOnceError}. */
+function reportedOnceErrorFor(name: string, err: unknown, parent: pulumi.Resource): unknown {
+    if (err instanceof InvalidArgumentError || err instanceof InvalidArgumentsError) {
+        return reportedOnceError(`ZeroTrustAwsSso "${name}": ${err.message}`, parent);
+    }
+    return err;
 }
 
 function asResourceError(name: string, err: unknown, parent: pulumi.Resource): unknown {
@@ -180,7 +192,8 @@ function lateGate(
             try {
                 checkLateValues({ accountId: account, awsIssuerUrl: issuer, awsAcsUrl: acs, identityStoreId: storeId });
             } catch (err) {
-                throw asResourceError(name, err, parent);
+                // One error object for every gated input, so the engine prints it once, first line naming the field.
+                throw reportedOnceErrorFor(name, err, parent);
             }
             return true;
         }),
@@ -200,7 +213,7 @@ function accessPortalUrl(
             try {
                 parseAwsAccessPortalUrl(url);
             } catch (err) {
-                throw asResourceError(name, err, parent);
+                throw reportedOnceErrorFor(name, err, parent);
             }
             return url;
         });
@@ -225,6 +238,8 @@ function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resour
 
 // The runbook from the few values it needs: the metadata resource's outputs, the portal URL, and plain plan facts.
 function runbook(
+    name: string,
+    parent: pulumi.Resource,
     plan: ZeroTrustAwsSsoPlan,
     metadata: SamlMetadataChild,
     portalUrl: pulumi.Output<string | undefined>,
@@ -241,8 +256,20 @@ function runbook(
             portalUrl,
             pulumi.all([args.appName ?? DEFAULT_APP_NAME, args.awsIssuerUrl, args.awsAcsUrl]),
         ])
-        .apply(([metadataUrl, idpEntityId, ssoUrl, sha256, notAfter, warnings, awsAccessPortalUrl, [appName, awsIssuerUrl, awsAcsUrl]]) =>
-            renderAwsSetupSteps({
+        .apply(([metadataUrl, idpEntityId, ssoUrl, sha256, notAfter, warnings, awsAccessPortalUrl, [appName, awsIssuerUrl, awsAcsUrl]]) => {
+            const computed = {
+                url: metadataUrl,
+                entityId: idpEntityId,
+                ssoUrl,
+                signingCertificateSha256: sha256,
+                signingCertificateNotAfter: notAfter,
+            };
+            const missing = Object.entries(computed).flatMap(([key, value]) => (value ? [] : [key]));
+            if (missing.length > 0) {
+                if (pulumi.runtime.isDryRun()) return unknownValue<string>();
+                throw reportedOnceError(missingMetadataValuesMessage(name, missing), parent);
+            }
+            return renderAwsSetupSteps({
                 appName,
                 metadataUrl,
                 idpEntityId,
@@ -255,6 +282,18 @@ function runbook(
                 warnings: warnings ?? [],
                 identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
                 accessMismatches: plan.accessMismatches,
-            }),
-        );
+            });
+        });
+}
+
+/**
+ * The deploy-mode message when the metadata resource resolved without the values the runbook quotes: the real
+ * provider always returns them, so this is a mock that echoes its inputs.
+ */
+export function missingMetadataValuesMessage(name: string, missing: readonly string[]): string {
+    return (
+        `ZeroTrustAwsSso "${name}": SamlMetadata "${name}-metadata" returned no ${missing.join(", ")}, so awsSetupSteps cannot be written. ` +
+        `The provider always returns them; under Pulumi mocks (pulumi.runtime.setMocks), pass zeroTrustAwsSsoMocks() from "zero-trust-aws-sso/testing", ` +
+        `or return them from your newResource mock for ${METADATA_TYPE}.`
+    );
 }

@@ -7,8 +7,26 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud, type RegisteredResource } from "../harness/mockCloud";
 import { valueOf } from "../harness/outputs";
+import { parseSamlMetadata } from "../components";
 
 const PROJECT = "zero-trust-aws-sso";
+
+// Not access_saml_metadata.xml, the name the runbook tells operators to save their real document under: a demo file
+// lying around must never be mistaken for it.
+const DEMO_FILE = "demo_access_saml_metadata.xml";
+
+/**
+ * The document with a comment after the XML declaration saying what it is: its URLs are https://localhost:<port> (a
+ * test server that is gone once the demo ends) and its certificate a throwaway, so uploading it to IAM Identity
+ * Center would break every sign-in.
+ */
+export function markedAsDemo(xml: string): string {
+    const comment =
+        "<!-- DEMO DOCUMENT written by `npm run demo`: its URLs point at https://localhost and its certificate is a throwaway. " +
+        "Do NOT upload it to IAM Identity Center; upload the metadataXml output of your own stack instead. -->";
+    const declaration = /^(\uFEFF?<\?xml[^>]*\?>\r?\n?)/.exec(xml);
+    return declaration ? `${declaration[1]}${comment}\n${xml.slice(declaration[1].length)}` : `${comment}\n${xml}`;
+}
 
 // What an operator would have set with `pulumi config set`.
 function demoConfig(authDomainHost: string): Record<string, string> {
@@ -74,10 +92,14 @@ async function main(): Promise<void> {
             if (key === "awsSetupSteps" || key === "metadataXml" || key === "signingCertificate") continue;
             console.log(`  ${key}: ${JSON.stringify(value)}`);
         }
-        const file = path.resolve(process.cwd(), "access_saml_metadata.xml");
-        fs.writeFileSync(file, String(outputs.metadataXml));
+        const file = path.resolve(process.cwd(), DEMO_FILE);
+        const xml = markedAsDemo(String(outputs.metadataXml));
+        // The mark is a comment: the document must still be exactly as valid as before.
+        parseSamlMetadata(xml, { entityId: String(outputs.idpEntityId) });
+        fs.writeFileSync(file, xml);
         console.log(
-            `\nWrote ${file} (${Buffer.byteLength(String(outputs.metadataXml))} bytes), validated by the provider running in a separate process.`,
+            `\nWrote ${file} (${Buffer.byteLength(xml)} bytes), validated by the provider running in a separate process.\n` +
+                `It is a DEMO document (its URLs point at https://localhost, its certificate is a throwaway): never upload it to AWS.`,
         );
         console.log(`\n${outputs.awsSetupSteps}`);
     } finally {

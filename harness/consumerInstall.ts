@@ -234,3 +234,104 @@ function writeConsumerProgram(dir: string): void {
         }),
     );
 }
+
+// ------------------------------------------------------------------------------------------------------------------
+// The README as a consumer reads it: its program ("Use it in your ops repository") and its mocha test ("Testing your
+// own program"), copied verbatim into a project next to the installed package. The program's values are replaced
+// as a user replaces them (the README's own are placeholders); nothing else is changed.
+
+/** A Markdown section's first ```ts block: the text between `heading` and the next heading of the same level. */
+export function readmeCodeBlock(heading: string): string {
+    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+    const start = readme.indexOf(`${heading}\n`);
+    if (start < 0) throw new Error(`README.md has no "${heading}" section`);
+    const level = /^#+/.exec(heading)![0];
+    const rest = readme.slice(start + heading.length);
+    const end = rest.search(new RegExp(`\\n${level} `));
+    const section = end < 0 ? rest : rest.slice(0, end);
+    const block = /```ts\n([\s\S]*?)```/.exec(section);
+    if (!block) throw new Error(`README.md's "${heading}" section has no ts code block`);
+    return block[1];
+}
+
+/** The values a user puts in place of the README's placeholders. */
+const OWN_VALUES: Record<string, string> = {
+    accountId: "5c0b2a1f9e8d7c6b5a4f3e2d1c0b9a8f",
+    awsIssuerUrl: "https://eu-west-1.signin.aws.amazon.com/platform/saml/d-93677a1b2c",
+    awsAcsUrl: "https://eu-west-1.signin.aws.amazon.com/platform/saml/acs/7d6c5b4a-3f2e-4d1c-8b9a-0f1e2d3c4b5a",
+    awsAccessPortalUrl: "https://d-93677a1b2c.awsapps.com/start",
+};
+
+// The plain mock of Pulumi's testing guide, in a preview: no error, and the values Cloudflare computes stay unknown.
+const ECHO_PREVIEW_TEST = `
+import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
+
+describe("an echo-the-inputs mock", function () {
+    this.timeout(60000);
+    const rejections: unknown[] = [];
+    it("previews the program without an error; computed values stay unknown", async () => {
+        process.on("unhandledRejection", (err) => rejections.push(err));
+        await pulumi.runtime.setMocks(
+            { newResource: (a) => ({ id: a.name + "_id", state: a.inputs }), call: (a) => a.inputs },
+            "my-project",
+            "dev",
+            true,
+        );
+        const program = await import("../index");
+        let ran = false;
+        program.metadataXml.apply(() => (ran = true));
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        assert.deepEqual(rejections.map(String), []);
+        assert.equal(ran, false);
+    });
+});
+`;
+
+/** Lays out `<consumer>/readme` with the README's program and test (and the echo test); returns its directory. */
+export function readmeConsumer(): string {
+    const { dir } = consumerProject();
+    const project = path.join(dir, "readme");
+    if (fs.existsSync(project)) return project;
+    fs.mkdirSync(path.join(project, "tests"), { recursive: true });
+    let program = readmeCodeBlock("## Use it in your ops repository");
+    for (const [key, value] of Object.entries(OWN_VALUES)) {
+        program = program.replace(new RegExp(`${key}: "[^"]*"`), `${key}: "${value}"`);
+    }
+    fs.writeFileSync(path.join(project, "index.ts"), program);
+    fs.writeFileSync(path.join(project, "tests", "program.test.ts"), readmeCodeBlock("### Testing your own program"));
+    fs.writeFileSync(path.join(project, "tests", "echo.test.ts"), ECHO_PREVIEW_TEST);
+    fs.writeFileSync(
+        path.join(project, "tsconfig.json"),
+        JSON.stringify({
+            compilerOptions: {
+                strict: true,
+                target: "ES2022",
+                module: "commonjs",
+                esModuleInterop: true,
+                types: ["node", "mocha"],
+                noEmit: true,
+            },
+            include: ["index.ts", "tests/*.ts"],
+        }),
+    );
+    return project;
+}
+
+/** Type-checks the README consumer (strict) against the packed declarations. */
+export function compileReadmeConsumer(): SpawnSyncReturns<string> {
+    const project = readmeConsumer();
+    const tsc = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+    return spawnSync(process.execPath, ["--preserve-symlinks", tsc, "-p", project], { cwd: project, encoding: "utf8" });
+}
+
+/** Runs one of the README consumer's test files with mocha, in a fresh process, as `pulumi up` or `preview` would. */
+export function runReadmeTest(file: string, preview: boolean): SpawnSyncReturns<string> {
+    const project = readmeConsumer();
+    const mocha = path.join(path.dirname(project), "node_modules", "mocha", "bin", "mocha.js");
+    return spawnSync(
+        process.execPath,
+        ["--preserve-symlinks", "--preserve-symlinks-main", mocha, "--no-config", "-r", "ts-node/register/transpile-only", file],
+        { cwd: project, encoding: "utf8", env: { PATH: process.env.PATH ?? "", PREVIEW: String(preview) } },
+    );
+}

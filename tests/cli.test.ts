@@ -115,7 +115,11 @@ describe("cli", function () {
             };
             const run = await cli(metadataArgs("--json", "-o", "out/../meta.xml"), dir);
             assert.equal(run.code, 0, run.stderr);
-            assert.equal(run.stderr, "");
+            // The retry is announced on stderr only; stdout stays one line of JSON.
+            assert.match(
+                run.stderr,
+                /^zero-trust-aws-sso: attempt 1 of 8 failed \(answer: HTTP 503 Service Unavailable\); trying again in \d+\.\d s\n$/,
+            );
             assert.ok(run.stdout.endsWith("}\n") && run.stdout.split("\n").length === 2, "one line of JSON");
             const summary: unknown = JSON.parse(run.stdout);
             assert.deepEqual(summary, {
@@ -210,11 +214,16 @@ describe("cli", function () {
             assert.ok(readFileSync(join(dir, "access_saml_metadata.xml")).includes(Buffer.from("<!-- \uFFFD -->", "utf8")));
         });
 
-        it("server errors exit 1 after the attempts, with nothing written", async () => {
+        it("server errors exit 1 after the attempts, with nothing written; each retry is announced on stderr", async () => {
             handler = (_req, res) => res.writeHead(500).end();
             const run = await cli(metadataArgs("--attempts", "2"), dir);
             assert.equal(run.code, 1);
-            assertOneErrorLine(run.stderr);
+            const [progress, ...rest] = run.stderr.split("\n");
+            assert.match(
+                progress,
+                /^zero-trust-aws-sso: attempt 1 of 2 failed \(answer: HTTP 500 Internal Server Error\); trying again in \d+\.\d s$/,
+            );
+            assertOneErrorLine(rest.join("\n"));
             assert.match(
                 run.stderr,
                 /SAML metadata: GET https:\/\/127\.0\.0\.1:\d+\/\S+ failed after 2 attempts; last answer: HTTP 500 Internal Server Error\./,
@@ -232,7 +241,10 @@ describe("cli", function () {
             // Without --allowed-host only *.cloudflareaccess.com is allowed, as in the provider.
             const host = await cli(["metadata", server.url(PATH)], dir);
             assert.equal(host.code, 1);
-            assert.match(host.stderr, /is not one of the allowed hosts \(\*\.cloudflareaccess\.com\)/);
+            assert.match(
+                host.stderr,
+                /is not one of the allowed hosts \(\*\.cloudflareaccess\.com\); .* or add the host with --allowed-host <host>\.$/m,
+            );
             assert.equal(server.requests.length, 0);
         });
 

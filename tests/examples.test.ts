@@ -21,6 +21,7 @@ const semver = require("semver") as { subset(sub: string, sup: string): boolean;
 const REPO = path.resolve(__dirname, "..");
 const EXAMPLES = path.join(REPO, "examples");
 const COMPONENT_ENTRY = path.join(REPO, "components", "index.ts");
+const TESTING_ENTRY = path.join(REPO, "components", "testing", "index.ts");
 const PACKAGE = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as {
     name: string;
     version: string;
@@ -155,6 +156,7 @@ function compilerOptionsOf(dir: string): { options: ts.CompilerOptions; errors: 
             baseUrl: REPO,
             paths: {
                 [PACKAGE.name]: [path.relative(REPO, COMPONENT_ENTRY)],
+                [`${PACKAGE.name}/testing`]: [path.relative(REPO, TESTING_ENTRY)],
                 "@pulumi/*": ["node_modules/@pulumi/*"],
             },
             typeRoots: [path.join(REPO, "node_modules", "@types")],
@@ -228,7 +230,7 @@ function typeCheckExamples(): { examples: ProgramExample[]; otherDiagnostics: re
     const examples: ProgramExample[] = [];
     const other: ts.Diagnostic[] = [...optionErrors];
     for (const { options, dirs } of groups.values()) {
-        const entries = dirs.map((d) => path.join(d, "index.ts"));
+        const entries = dirs.flatMap((d) => [path.join(d, "index.ts"), ...exampleTestFiles(d)]);
         const program = ts.createProgram({ rootNames: entries, options });
         const checker = program.getTypeChecker();
         // Option and global problems, then each example's own files. The component's source is not checked here:
@@ -265,6 +267,62 @@ function typeCheckExamples(): { examples: ProgramExample[]; otherDiagnostics: re
         }
     }
     return { examples, otherDiagnostics: other, programs: groups.size };
+}
+
+/** An example's own unit tests: `tests/*.test.ts`, as its package.json runs them. */
+function exampleTestFiles(dir: string): string[] {
+    const tests = path.join(dir, "tests");
+    if (!fs.existsSync(tests)) return [];
+    return fs
+        .readdirSync(tests)
+        .filter((f) => f.endsWith(".test.ts"))
+        .sort()
+        .map((f) => path.join(tests, f));
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Running an example's own mocha tests, in a child process, as `npm test` in a copy of the example would: the
+// package's entries resolve to this repo's source and @pulumi/* to this repo's copies (as in MOCK_RUNNER below).
+
+const TEST_RUNNER = String.raw`
+const Module = require("node:module");
+const path = require("node:path");
+const { REPO, ENTRIES, FILES } = JSON.parse(process.env.EXAMPLE_TESTS);
+const resolve = Module._resolveFilename;
+const repoParent = new Module(path.join(REPO, "index.js"));
+repoParent.filename = repoParent.id;
+repoParent.paths = Module._nodeModulePaths(REPO);
+Module._resolveFilename = function (request, parent, ...rest) {
+    if (ENTRIES[request]) return ENTRIES[request];
+    if (request === "@pulumi" || request.startsWith("@pulumi/")) return resolve.call(this, request, repoParent, ...rest);
+    return resolve.call(this, request, parent, ...rest);
+};
+const { Mocha } = require("mocha");
+const mocha = new Mocha({ reporter: "dot", timeout: 120000 });
+for (const file of FILES) mocha.addFile(file);
+mocha.run((failures) => process.exit(failures ? 1 : 0));
+`;
+
+/** Runs `files` with mocha in a fresh process; resolves with the exit code and the output. */
+function runExampleTests(files: string[], preview: boolean): Promise<{ code: number | null; output: string }> {
+    const env = {
+        ...process.env,
+        TS_NODE_TRANSPILE_ONLY: "true",
+        PREVIEW: preview ? "true" : "false",
+        EXAMPLE_TESTS: JSON.stringify({
+            REPO,
+            ENTRIES: { [PACKAGE.name]: COMPONENT_ENTRY, [`${PACKAGE.name}/testing`]: TESTING_ENTRY },
+            FILES: files,
+        }),
+    };
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", TEST_RUNNER], { cwd: REPO, env });
+        let output = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.stderr.on("data", (chunk) => (output += chunk));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, output }));
+    });
 }
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -652,6 +710,17 @@ describe("examples", function () {
     }
 
     describe("ops-repo specifics", function () {
+        for (const preview of [false, true]) {
+            it(`its own tests (tests/*.test.ts, zeroTrustAwsSsoMocks) pass ${preview ? "as a preview" : "in deploy mode"}, offline`, async function () {
+                this.timeout(240000);
+                const files = exampleTestFiles(path.join(EXAMPLES, "ops-repo"));
+                assert.ok(files.length > 0, "examples/ops-repo/tests/*.test.ts is missing");
+                const run = await runExampleTests(files, preview);
+                assert.equal(run.code, 0, run.output);
+                assert.match(run.output, /[1-9][0-9]* passing/, run.output);
+            });
+        }
+
         it("documents the README's commands", function () {
             const readme = fs.readFileSync(path.join(EXAMPLES, "ops-repo", "README.md"), "utf8");
             for (const command of [

@@ -15,6 +15,7 @@ import {
     metadataUrlProblem,
     type MetadataFetchOptions,
     type RetryPolicy,
+    type RetryProgress,
 } from "../components/metadata/metadataFetch";
 import { startLoopbackServer, serveXml, type LoopbackServer, type RequestHandler } from "../harness/loopbackServer";
 import { closedPort, startRawServer, type ConnectionHandler, type RawServer } from "../harness/faultServer";
@@ -297,6 +298,20 @@ describe("metadataFetch", function () {
             [20, 40, 40, 40].forEach((delay, i) =>
                 assert.ok(measured[i] >= delay - 2 && measured[i] < 1500, `gap ${i}: ${measured[i]} ms`),
             );
+        });
+
+        it("tells onRetry about each wait: the failed attempt, the reason and the delay", async () => {
+            const server = await https(failFirst(2, answer(404)));
+            const progress: RetryProgress[] = [];
+            const doc = await fetchMetadataDocument(
+                server.url(),
+                knobs({ retry: { attempts: 4, minDelayMs: 20, maxDelayMs: 40 }, random: () => 1, onRetry: (p) => progress.push(p) }),
+            );
+            assert.equal(doc.attempts, 3);
+            assert.deepEqual(progress, [
+                { attempt: 1, attempts: 4, reason: "answer: HTTP 404 Not Found", delayMs: 20 },
+                { attempt: 2, attempts: 4, reason: "answer: HTTP 404 Not Found", delayMs: 40 },
+            ]);
         });
 
         it("waits Retry-After seconds on 429", async () => {

@@ -90,6 +90,25 @@ describe("pure functions: AWS URLs", () => {
         });
     }
 
+    it("swapped: each message suggests the user's own other value, or the shape on their own host, never an example id", () => {
+        const issuer = "https://eu-west-1.signin.aws.amazon.com/platform/saml/d-93677a1b2c";
+        const acs = "https://eu-west-1.signin.aws.amazon.com/platform/saml/acs/7d6c5b4a-3f2e-4d1c-8b9a-0f1e2d3c4b5a";
+        assert.throws(() => parseAwsIssuerUrl(acs, "awsIssuerUrl", issuer), {
+            message: `awsIssuerUrl: "${acs}" is the Assertion Consumer Service (ACS) URL, not the issuer URL: the two values were swapped. Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" here (${issuer}, the value now in awsAcsUrl).`,
+        });
+        assert.throws(() => parseAwsAcsUrl(issuer, "awsAcsUrl", acs), {
+            message: `awsAcsUrl: "${issuer}" is the issuer URL, not the Assertion Consumer Service (ACS) URL: the two values were swapped. Put it in awsIssuerUrl and use the "IAM Identity Center Assertion Consumer Service (ACS) URL" here (${acs}, the value now in awsIssuerUrl).`,
+        });
+        // The other field holds the same kind (or nothing): the shape on the user's own sign-in host.
+        assert.throws(() => parseAwsIssuerUrl(acs, "awsIssuerUrl", acs), {
+            message: `awsIssuerUrl: "${acs}" is the Assertion Consumer Service (ACS) URL, not the issuer URL: the two values were swapped. Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" here (it looks like https://eu-west-1.signin.aws.amazon.com/platform/saml/<id>).`,
+        });
+        assert.throws(
+            () => parseAwsAcsUrl(issuer),
+            /here \(it looks like https:\/\/eu-west-1\.signin\.aws\.amazon\.com\/platform\/saml\/acs\/<id>\)\.$/,
+        );
+    });
+
     it("pairs: same region passes, different regions name awsAcsUrl", () => {
         checkAwsUrlPair({ region: "us-east-1" }, { region: "us-east-1" });
         assert.deepEqual(

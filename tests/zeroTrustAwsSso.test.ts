@@ -219,12 +219,17 @@ describe("ZeroTrustAwsSso bad input", function () {
         {
             what: "ACS URL given as issuer",
             args: { awsIssuerUrl: ACS, awsAcsUrl: ACS },
-            message: `awsIssuerUrl: "${ACS}" is the Assertion Consumer Service (ACS) URL, not the issuer URL: the two values were swapped. Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" (https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890) here.`,
+            message: `awsIssuerUrl: "${ACS}" is the Assertion Consumer Service (ACS) URL, not the issuer URL: the two values were swapped. Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" here (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/<id>).`,
         },
         {
             what: "issuer given as ACS URL",
             args: { awsAcsUrl: ISSUER },
-            message: `awsAcsUrl: "${ISSUER}" is the issuer URL, not the Assertion Consumer Service (ACS) URL: the two values were swapped. Put it in awsIssuerUrl and use the "IAM Identity Center Assertion Consumer Service (ACS) URL" (https://us-east-1.signin.aws.amazon.com/platform/saml/acs/01234567-89ab-cdef-0123-456789abcdef) here.`,
+            message: `awsAcsUrl: "${ISSUER}" is the issuer URL, not the Assertion Consumer Service (ACS) URL: the two values were swapped. Put it in awsIssuerUrl and use the "IAM Identity Center Assertion Consumer Service (ACS) URL" here (it looks like https://us-east-1.signin.aws.amazon.com/platform/saml/acs/<id>).`,
+        },
+        {
+            what: "issuer and ACS URL swapped (each message suggests the user's own other value)",
+            args: { awsIssuerUrl: ACS, awsAcsUrl: ISSUER },
+            message: `2 invalid arguments:`,
         },
         {
             what: "non-AWS ACS URL",

@@ -21,6 +21,7 @@ import {
     fetchMetadataDocument,
     fetchOptionsProblem,
     metadataUrlProblem,
+    type RetryProgress,
 } from "../metadata/metadataFetch";
 import { parseSamlMetadata } from "../metadata/samlMetadataDocument";
 import { readCertificate } from "../metadata/signingCertificate";
@@ -241,9 +242,16 @@ async function metadataCommand(args: string[], io: CliIo): Promise<number> {
 
     // Refused before any request, with the same wording the provider uses.
     const urlProblem = metadataUrlProblem(url, allowedHosts);
-    if (urlProblem) throw new FailureError(`<metadata-url>: ${urlProblem}`);
+    if (urlProblem) throw new FailureError(`<metadata-url>: ${hostFlagHint(urlProblem)}`);
 
-    const fetched = await fetchMetadataDocument(url, { allowedHosts, timeoutMs, retry, ca: io.fetchCa });
+    // Retries can take half a minute or more: say what is happening on stderr (stdout may carry the document).
+    const onRetry = (p: RetryProgress): void =>
+        io.stderr(
+            `${PROGRAM}: attempt ${p.attempt} of ${p.attempts} failed (${p.reason}); trying again in ${(p.delayMs / 1000).toFixed(1)} s\n`,
+        );
+    const fetched = await fetchMetadataDocument(url, { allowedHosts, timeoutMs, retry, ca: io.fetchCa, onRetry }).catch((err: Error) => {
+        throw new Error(hostFlagHint(err.message));
+    });
     const facts = parseSamlMetadata(fetched.body, {
         entityId: values["expect-entity-id"],
         ssoUrl: values["expect-sso-url"],
@@ -301,6 +309,13 @@ async function metadataCommand(args: string[], io: CliIo): Promise<number> {
 function integerFlag(flag: string, value: string): number {
     if (!/^\d{1,9}$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number, not ${JSON.stringify(value)}`, "metadata");
     return Number(value.trim());
+}
+
+/** The fetch's advice "add the host to allowedHosts", in the CLI's terms: the flag that does it. */
+function hostFlagHint(message: string): string {
+    return message
+        .replace(/add the host to allowedHosts/g, "add the host with --allowed-host <host>")
+        .replace(/on an allowed host \(/g, "on a host allowed by --allowed-host (");
 }
 
 /** Renames fetchOptionsProblem's field paths to the flags that set them. */
@@ -402,14 +417,14 @@ function checkCommand(args: string[], io: CliIo): number {
     const issuer = attempt(
         findings,
         "awsIssuerUrl",
-        () => parseAwsIssuerUrl(issuerUrl, "awsIssuerUrl"),
+        () => parseAwsIssuerUrl(issuerUrl, "awsIssuerUrl", acsUrl),
         (facts: AwsIssuerFacts) =>
             facts.identityStoreId ? `region ${facts.region}, identity store ${facts.identityStoreId}` : `region ${facts.region}`,
     );
     const acs = attempt(
         findings,
         "awsAcsUrl",
-        () => parseAwsAcsUrl(acsUrl, "awsAcsUrl"),
+        () => parseAwsAcsUrl(acsUrl, "awsAcsUrl", issuerUrl),
         (facts) => `region ${facts.region}`,
     );
     if (issuer && acs) {

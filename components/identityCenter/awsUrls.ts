@@ -1,6 +1,7 @@
 // The three URLs an operator copies out of the IAM Identity Center console. They are easy to paste into the
 // wrong field (issuer and ACS look alike), so each is checked for its own shape and for being the other one.
 import { InvalidArgumentError } from "../invalidArgumentError";
+import { checkNotExampleValue } from "../plan/exampleValues";
 
 /** What an IAM Identity Center issuer URL says about the instance behind it. */
 export interface AwsIssuerFacts {
@@ -56,8 +57,26 @@ function signinRegion(url: URL, value: string, field: string, example: string): 
     );
 }
 
-/** Validates the IAM Identity Center issuer URL (the SAML SP entity ID) and returns what it reveals. */
-export function parseAwsIssuerUrl(value: unknown, field = "awsIssuerUrl"): AwsIssuerFacts {
+/**
+ * The value to suggest for `field` when it holds the other URL: the other field's value when that is the right kind
+ * (the two were swapped), otherwise the shape on the user's own sign-in host, never a made-up example id.
+ */
+function swapSuggestion(kind: "issuer" | "acs", otherField: string, otherValue: unknown, own: URL): string {
+    if (typeof otherValue === "string") {
+        const path = /^https:\/\/[^/?#]+(\/[^?#]*)$/.exec(otherValue.trim())?.[1]?.replace(/\/+$/, "") ?? "";
+        const isAcs = /^\/platform\/saml\/acs\/[A-Za-z0-9-]+$/.test(path);
+        const isIssuer = !isAcs && /^\/platform\/saml\/[A-Za-z0-9-]+$/.test(path);
+        if ((kind === "acs" && isAcs) || (kind === "issuer" && isIssuer)) return `${otherValue}, the value now in ${otherField}`;
+    }
+    return kind === "acs" ? `it looks like ${own.origin}/platform/saml/acs/<id>` : `it looks like ${own.origin}/platform/saml/<id>`;
+}
+
+/**
+ * Validates the IAM Identity Center issuer URL (the SAML SP entity ID) and returns what it reveals.
+ *
+ * @param acsUrl The ACS URL given with it, when known: a swap error then suggests it.
+ */
+export function parseAwsIssuerUrl(value: unknown, field = "awsIssuerUrl", acsUrl?: unknown): AwsIssuerFacts {
     const url = parseHttps(value, field, ISSUER_EXAMPLE);
     const region = signinRegion(url, value as string, field, ISSUER_EXAMPLE);
     const path = url.pathname.replace(/\/+$/, "");
@@ -65,7 +84,7 @@ export function parseAwsIssuerUrl(value: unknown, field = "awsIssuerUrl"): AwsIs
         throw new InvalidArgumentError(
             field,
             `"${value}" is the Assertion Consumer Service (ACS) URL, not the issuer URL: the two values were swapped. ` +
-                `Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" (${ISSUER_EXAMPLE}) here.`,
+                `Put it in awsAcsUrl and use the "IAM Identity Center issuer URL" here (${swapSuggestion("issuer", "awsAcsUrl", acsUrl, url)}).`,
         );
     }
     const match = /^\/platform\/saml\/([A-Za-z0-9-]+)$/.exec(path);
@@ -75,23 +94,29 @@ export function parseAwsIssuerUrl(value: unknown, field = "awsIssuerUrl"): AwsIs
             `"${value}" does not have the issuer URL path /platform/saml/<id>; ${WHERE} (it looks like ${ISSUER_EXAMPLE}).`,
         );
     }
+    checkNotExampleValue("awsIssuerUrl", value, field);
     const id = match[1];
     return /^d-[0-9a-f]{10}$/.test(id) ? { region, identityStoreId: id } : { region };
 }
 
-/** Validates the IAM Identity Center Assertion Consumer Service URL; returns its region. */
-export function parseAwsAcsUrl(value: unknown, field = "awsAcsUrl"): { region: string } {
+/**
+ * Validates the IAM Identity Center Assertion Consumer Service URL; returns its region.
+ *
+ * @param issuerUrl The issuer URL given with it, when known: a swap error then suggests it.
+ */
+export function parseAwsAcsUrl(value: unknown, field = "awsAcsUrl", issuerUrl?: unknown): { region: string } {
     const url = parseHttps(value, field, ACS_EXAMPLE);
     const region = signinRegion(url, value as string, field, ACS_EXAMPLE);
     const path = url.pathname.replace(/\/+$/, "");
     if (/^\/platform\/saml\/acs\/[A-Za-z0-9-]+$/.test(path)) {
+        checkNotExampleValue("awsAcsUrl", value, field);
         return { region };
     }
     if (/^\/platform\/saml\/[A-Za-z0-9-]+$/.test(path)) {
         throw new InvalidArgumentError(
             field,
             `"${value}" is the issuer URL, not the Assertion Consumer Service (ACS) URL: the two values were swapped. ` +
-                `Put it in awsIssuerUrl and use the "IAM Identity Center Assertion Consumer Service (ACS) URL" (${ACS_EXAMPLE}) here.`,
+                `Put it in awsIssuerUrl and use the "IAM Identity Center Assertion Consumer Service (ACS) URL" here (${swapSuggestion("acs", "awsIssuerUrl", issuerUrl, url)}).`,
         );
     }
     throw new InvalidArgumentError(
@@ -134,4 +159,5 @@ export function parseAwsAccessPortalUrl(value: unknown, field = "awsAccessPortal
             `"${value}" is not an AWS access portal URL (expected https://<d-xxxxxxxxxx or alias>.awsapps.com/start); ${where}.`,
         );
     }
+    checkNotExampleValue("awsAccessPortalUrl", value, field);
 }

@@ -6,8 +6,9 @@
 // resource `zero-trust-aws-sso:index:SamlMetadata`, because dynamic providers cannot load inside a plugin
 // (docs/plugin.md). Both receive exactly the same arguments.
 import type * as cloudflare from "@pulumi/cloudflare";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { Gate } from "../access/declareAccess";
+import { reportedOnceError, unknownValue } from "../computedValues";
 import { SamlMetadata, type MetadataRetrievalArgs, type SamlMetadataArgs } from "./samlMetadata";
 
 /** What the component reads from its metadata child, whichever resource type carries it. */
@@ -40,6 +41,11 @@ export interface MetadataResources<M extends SamlMetadataChild = SamlMetadata> {
     metadataUrl: pulumi.Output<string>;
 }
 
+/** The `saasApp` values Cloudflare computes when it creates a SAML application; the component needs the first two. */
+const REQUIRED_SAAS_VALUES = ["ssoEndpoint", "idpEntityId"] as const;
+
+type SaasApp = cloudflare.types.output.ZeroTrustAccessApplicationSaasApp | undefined;
+
 /** Declares `<name>-metadata` for `application`; its url waits for the gate, so a bad late value fetches nothing. */
 export function declareMetadata<M extends SamlMetadataChild>(
     name: string,
@@ -49,9 +55,12 @@ export function declareMetadata<M extends SamlMetadataChild>(
     gate: Gate,
     declareChild: DeclareSamlMetadata<M>,
 ): MetadataResources<M> {
-    const saasApp = application.saasApp;
-    const ssoEndpoint = saasApp.apply((s) => required(s?.ssoEndpoint, "saasApp.ssoEndpoint"));
-    const idpEntityId = saasApp.apply((s) => required(s?.idpEntityId, "saasApp.idpEntityId"));
+    const saasApp = application.saasApp.apply((s) => withComputedValues(s, name, parent));
+    const ssoEndpoint = saasApp.apply((s) => s?.ssoEndpoint || unknownValue<string>());
+    const idpEntityId = saasApp.apply((s) => s?.idpEntityId || unknownValue<string>());
+    // The certificate is optional in deploy mode (without it the metadata check only skips the comparison), but in a
+    // preview a missing one is as unknown as the other computed values.
+    const publicKey = saasApp.apply((s) => s?.publicKey || (pulumi.runtime.isDryRun() ? unknownValue<string>() : undefined));
     const metadataUrl = ssoEndpoint.apply((endpoint) => `${endpoint.replace(/\/+$/, "")}/saml-metadata`);
     const metadata = declareChild(
         `${name}-metadata`,
@@ -59,7 +68,7 @@ export function declareMetadata<M extends SamlMetadataChild>(
             url: gate(metadataUrl),
             expectedEntityId: idpEntityId,
             expectedSsoUrl: ssoEndpoint,
-            expectedCertificate: saasApp.apply((s) => s?.publicKey || undefined) as pulumi.Output<string>,
+            expectedCertificate: publicKey as pulumi.Output<string>,
             allowedHosts: retrieval?.allowedHosts,
             timeoutMs: retrieval?.timeoutMs,
             retry: retrieval?.retry,
@@ -69,9 +78,23 @@ export function declareMetadata<M extends SamlMetadataChild>(
     return { metadata, ssoEndpoint, idpEntityId, metadataUrl };
 }
 
-function required(value: string | undefined, what: string): string {
-    if (!value) {
-        throw new Error(`Cloudflare returned no ${what} for the Access application; is it a SAML SaaS application?`);
-    }
-    return value;
+/**
+ * `saasApp` when it holds the values the component needs. A missing one is what a preview looks like (the engine
+ * reports values computed on create as unknown, but a mock that echoes its inputs returns a known `saasApp` without
+ * them), so in a preview it stays unknown; in deploy mode it is an error naming every missing value.
+ */
+function withComputedValues(saasApp: SaasApp, name: string, parent: pulumi.Resource): SaasApp {
+    const missing = REQUIRED_SAAS_VALUES.filter((key) => !saasApp?.[key]);
+    if (missing.length === 0 || pulumi.runtime.isDryRun()) return saasApp;
+    throw reportedOnceError(missingSaasValuesMessage(name, missing), parent);
+}
+
+/** The deploy-mode message for missing computed values: what is missing, the likely cause, and the fix under mocks. */
+export function missingSaasValuesMessage(name: string, missing: readonly string[]): string {
+    const values = missing.map((key) => `saasApp.${key}`).join(" and ");
+    return (
+        `ZeroTrustAwsSso "${name}": Cloudflare returned no ${values} for the Access application "${name}-app"; is it a SAML SaaS application? ` +
+        `Under Pulumi mocks (pulumi.runtime.setMocks), pass zeroTrustAwsSsoMocks() from "zero-trust-aws-sso/testing", ` +
+        `or return saasApp.ssoEndpoint, saasApp.idpEntityId and saasApp.publicKey from your newResource mock.`
+    );
 }

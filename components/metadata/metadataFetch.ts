@@ -42,6 +42,23 @@ export interface MetadataFetchOptions {
     ca?: string | undefined;
     /** Jitter source returning [0, 1); default Math.random. Tests inject a fixed one. */
     random?: (() => number) | undefined;
+    /**
+     * Called before each wait between attempts, with what went wrong and how long the wait is, so that a person
+     * watching (the CLI) sees progress instead of silence. Default: nothing. The provider does not use it.
+     */
+    onRetry?: ((progress: RetryProgress) => void) | undefined;
+}
+
+/** What {@link MetadataFetchOptions.onRetry} is told before a wait. */
+export interface RetryProgress {
+    /** The attempt that just failed, from 1. */
+    attempt: number;
+    /** Every attempt allowed, the first included. */
+    attempts: number;
+    /** Why it failed, e.g. `answer: HTTP 404` or `error: connection refused (ECONNREFUSED)`. */
+    reason: string;
+    /** How long the wait before the next attempt is, in ms. */
+    delayMs: number;
 }
 
 /** A downloaded metadata document. */
@@ -229,6 +246,7 @@ export async function fetchMetadataDocument(url: string, options: MetadataFetchO
                 outcome.retryAfterMs === undefined
                     ? backoffDelayMs(attempt, retry, random)
                     : Math.min(outcome.retryAfterMs, retry.maxDelayMs);
+            options.onRetry?.({ attempt, attempts: retry.attempts, reason: outcome.reason, delayMs: delay });
             await new Promise((resolve) => setTimeout(resolve, delay));
         }
     }
@@ -494,6 +512,7 @@ function extraOptionsProblem(options: MetadataFetchOptions): string | undefined 
     }
     if (options.ca !== undefined && typeof options.ca !== "string") return "ca must be a PEM string";
     if (options.random !== undefined && typeof options.random !== "function") return "random must be a function";
+    if (options.onRetry !== undefined && typeof options.onRetry !== "function") return "onRetry must be a function";
     return undefined;
 }
 

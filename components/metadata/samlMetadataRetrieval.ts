@@ -142,6 +142,20 @@ export async function retrieveSamlMetadata(
         timeoutMs: inputs.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         retry,
     });
+    return samlMetadataState(inputs, fetched.body, fetched.finalUrl, enforceCertificate, previous);
+}
+
+/**
+ * The provider's state for a document that was fetched from `finalUrl`: what {@link retrieveSamlMetadata} returns
+ * after the download. Separate so that the test mocks (zero-trust-aws-sso/testing) produce exactly the same outputs.
+ */
+export function samlMetadataState(
+    inputs: SamlMetadataInputs,
+    body: string,
+    finalUrl: string,
+    enforceCertificate: boolean,
+    previous?: Partial<SamlMetadataState>,
+): SamlMetadataState {
     // "" means "not given", as it does in check (an Output that resolved to an empty string).
     const expected = {
         entityId: inputs.expectedEntityId || undefined,
@@ -150,12 +164,12 @@ export async function retrieveSamlMetadata(
     };
     let facts: SamlMetadataFacts;
     try {
-        facts = parseSamlMetadata(fetched.body, expected);
+        facts = parseSamlMetadata(body, expected);
     } catch (err) {
         // On refresh the expected certificate is a preference, not a requirement: while it is published it stays the
         // one reported (as create reported it); once it is gone, the rotation shows up as changed outputs.
         if (enforceCertificate || !expected.certificate) throw err;
-        facts = parseSamlMetadata(fetched.body, { ...expected, certificate: undefined });
+        facts = parseSamlMetadata(body, { ...expected, certificate: undefined });
     }
     const warnings = [...facts.warnings];
     if (previous?.signingCertificateSha256 && previous.signingCertificateSha256 !== facts.signingCertificateSha256) {
@@ -168,7 +182,7 @@ export async function retrieveSamlMetadata(
         ...pickSamlMetadataInputs(inputs as unknown as Record<string, unknown>),
         ...facts,
         warnings,
-        xml: fetched.body,
-        fetchedFrom: fetched.finalUrl,
+        xml: body,
+        fetchedFrom: finalUrl,
     };
 }

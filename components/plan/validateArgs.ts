@@ -10,6 +10,7 @@ import {
     type AwsIssuerFacts,
 } from "../identityCenter/awsUrls";
 import { fetchOptionsProblem } from "../metadata/metadataFetch";
+import { checkNotExampleValue } from "./exampleValues";
 import type { SamlAttribute, ZeroTrustAwsSsoAccess, ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 
 /** The SAML NameFormat URNs Cloudflare accepts. */
@@ -70,6 +71,7 @@ export function checkAccountId(value: unknown, field = "accountId"): void {
             `${typeof value === "string" ? `"${value}"` : "the value"} is not a Cloudflare account id: expected 32 hexadecimal characters, as shown in the dashboard URL (dash.cloudflare.com/<account id>) or under Account Home > Account ID.`,
         );
     }
+    checkNotExampleValue("accountId", value, field);
 }
 
 /** Sorted, lower-cased, duplicate-free emails; duplicates are an error naming both positions. */
@@ -209,9 +211,9 @@ function checkKnownAwsArgs(args: ZeroTrustAwsSsoArgs, problems: ArgumentProblems
     if (isKnownString(args.accountId) || args.accountId === undefined) problems.check(() => checkAccountId(args.accountId));
     let issuer: AwsIssuerFacts | undefined;
     if (isKnownString(args.awsIssuerUrl) || args.awsIssuerUrl === undefined)
-        issuer = problems.check(() => parseAwsIssuerUrl(args.awsIssuerUrl));
+        issuer = problems.check(() => parseAwsIssuerUrl(args.awsIssuerUrl, undefined, args.awsAcsUrl));
     if (isKnownString(args.awsAcsUrl) || args.awsAcsUrl === undefined) {
-        const acs = problems.check(() => parseAwsAcsUrl(args.awsAcsUrl));
+        const acs = problems.check(() => parseAwsAcsUrl(args.awsAcsUrl, undefined, args.awsIssuerUrl));
         if (issuer && acs) problems.check(() => checkAwsUrlPair(issuer, acs));
     }
     if (isKnownString(args.awsAccessPortalUrl)) problems.check(() => parseAwsAccessPortalUrl(args.awsAccessPortalUrl));

@@ -74,8 +74,8 @@ export interface LateValues {
 export function checkLateValues(values: LateValues): void {
     const problems = new ArgumentProblems();
     problems.check(() => checkAccountId(values.accountId));
-    const issuer = problems.check(() => parseAwsIssuerUrl(values.awsIssuerUrl));
-    const acs = problems.check(() => parseAwsAcsUrl(values.awsAcsUrl));
+    const issuer = problems.check(() => parseAwsIssuerUrl(values.awsIssuerUrl, undefined, values.awsAcsUrl));
+    const acs = problems.check(() => parseAwsAcsUrl(values.awsAcsUrl, undefined, values.awsIssuerUrl));
     if (issuer && acs) problems.check(() => checkAwsUrlPair(issuer, acs));
     if (issuer && values.identityStoreId) {
         problems.check(() => checkIssuerMatchesIdentityStore(values.awsIssuerUrl as string, values.identityStoreId!));
