@@ -11,8 +11,9 @@ import { declarePlannedIdentityCenter, locateInstance, type IdentityCenterResour
 import { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
 import { declareMetadata } from "./metadata/declareMetadata";
 import type { SamlMetadata } from "./metadata/samlMetadata";
-import { checkLateValues, planZeroTrustAwsSso, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
+import { checkLateValues, planZeroTrustAwsSso, scimValuesOf, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
+import { scimTokenWarning, type ScimValues } from "./scim/scimPlan";
 import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The component's Pulumi type token. */
@@ -57,7 +58,8 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
     public readonly awsAccessPortalUrl: pulumi.Output<string | undefined>;
     /**
      * People allowed on one side only: `cloudflareOnly` pass the Access policy but have no Identity Center user;
-     * `awsOnly` have a user the policy does not cover. Empty lists when `identityCenter` is not given.
+     * `awsOnly` have a user the policy does not cover. Empty lists when `identityCenter` is not given, and with
+     * `scim` (SCIM provisions the users, so there is no list to compare).
      */
     public readonly accessMismatches: pulumi.Output<AccessMismatches>;
     /** The remaining AWS console steps as Markdown, with every value filled in. */
@@ -122,11 +124,11 @@ function createZeroTrustAwsSso(name: string, parent: pulumi.Resource, plan: Zero
                   parent,
               )
             : undefined;
-    const access = declareAccess(name, parent, args.accountId, plan.access, gate);
+    const access = declareAccess(name, parent, args.accountId, plan.access, gate, plan.scim);
     const metadata = declareMetadata(name, parent, access.application, args.metadata, gate);
     const awsAccessPortalUrl = accessPortalUrl(name, args.awsAccessPortalUrl, identityCenter, parent);
     warnAboutMismatches(plan.accessMismatches, parent);
-    const awsSetupSteps = runbook(plan, metadata.metadata, awsAccessPortalUrl);
+    const awsSetupSteps = runbook(plan, metadata.metadata, awsAccessPortalUrl, parent);
     return {
         ...access,
         ...metadata,
@@ -166,10 +168,18 @@ function lateGate(
 ): Gate {
     if (!plan.hasLateValues && !identityStoreId) return (value) => value;
     const { accountId, awsIssuerUrl, awsAcsUrl } = plan.args;
+    // The SCIM values (the token among them) are checked too; the check's result is `true`, never a value.
+    const scim = pulumi.output(plan.args.scim && scimValuesOf(plan.args.scim)) as pulumi.Output<ScimValues | undefined>;
     const checked = pulumi.unsecret(
-        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId]).apply(([account, issuer, acs, storeId]) => {
+        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId, scim]).apply(([account, issuer, acs, storeId, scimValues]) => {
             try {
-                checkLateValues({ accountId: account, awsIssuerUrl: issuer, awsAcsUrl: acs, identityStoreId: storeId });
+                checkLateValues({
+                    accountId: account,
+                    awsIssuerUrl: issuer,
+                    awsAcsUrl: acs,
+                    identityStoreId: storeId,
+                    ...(scimValues ? { scim: scimValues } : {}),
+                });
             } catch (err) {
                 throw asResourceError(name, err, parent);
             }
@@ -215,7 +225,12 @@ function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resour
 }
 
 // The runbook from the few values it needs: the metadata resource's outputs, the portal URL, and plain plan facts.
-function runbook(plan: ZeroTrustAwsSsoPlan, metadata: SamlMetadata, portalUrl: pulumi.Output<string | undefined>): pulumi.Output<string> {
+function runbook(
+    plan: ZeroTrustAwsSsoPlan,
+    metadata: SamlMetadata,
+    portalUrl: pulumi.Output<string | undefined>,
+    parent: pulumi.Resource,
+): pulumi.Output<string> {
     const { args } = plan;
     return pulumi
         .all([
@@ -225,23 +240,54 @@ function runbook(plan: ZeroTrustAwsSsoPlan, metadata: SamlMetadata, portalUrl: p
             metadata.signingCertificateSha256,
             metadata.signingCertificateNotAfter,
             metadata.warnings,
-            portalUrl,
+            pulumi.all([portalUrl, scimFacts(plan, parent)]),
             pulumi.all([args.appName ?? DEFAULT_APP_NAME, args.awsIssuerUrl, args.awsAcsUrl]),
         ])
-        .apply(([metadataUrl, idpEntityId, ssoUrl, sha256, notAfter, warnings, awsAccessPortalUrl, [appName, awsIssuerUrl, awsAcsUrl]]) =>
-            renderAwsSetupSteps({
-                appName,
+        .apply(
+            ([
                 metadataUrl,
                 idpEntityId,
                 ssoUrl,
-                signingCertificateSha256: sha256,
-                signingCertificateNotAfter: notAfter,
-                awsIssuerUrl,
-                awsAcsUrl,
-                awsAccessPortalUrl,
-                warnings: warnings ?? [],
-                identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
-                accessMismatches: plan.accessMismatches,
-            }),
+                sha256,
+                notAfter,
+                warnings,
+                [awsAccessPortalUrl, scim],
+                [appName, awsIssuerUrl, awsAcsUrl],
+            ]) =>
+                renderAwsSetupSteps({
+                    appName,
+                    metadataUrl,
+                    idpEntityId,
+                    ssoUrl,
+                    signingCertificateSha256: sha256,
+                    signingCertificateNotAfter: notAfter,
+                    awsIssuerUrl,
+                    awsAcsUrl,
+                    awsAccessPortalUrl,
+                    warnings: [...(scim?.warning ? [scim.warning] : []), ...(warnings ?? [])],
+                    identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
+                    accessMismatches: plan.accessMismatches,
+                    ...(scim ? { scim: scim.facts } : {}),
+                }),
         );
+}
+
+/**
+ * What the runbook says about SCIM: the endpoint, the identity provider and the token's expiry (never the token), and
+ * the expiry warning, which is also logged on the component when the token expires within 30 days or has expired.
+ */
+function scimFacts(
+    plan: ZeroTrustAwsSsoPlan,
+    parent: pulumi.Resource,
+): pulumi.Output<{ facts: { endpoint: string; sourceIdpId: string; tokenExpiresAt?: string }; warning?: string } | undefined> {
+    const scim = plan.scim;
+    if (!scim) return pulumi.output(undefined);
+    return pulumi.all([scim.endpoint, scim.sourceIdpId, scim.tokenExpiresAt]).apply(([endpoint, sourceIdpId, tokenExpiresAt]) => {
+        const warning = scimTokenWarning(tokenExpiresAt, new Date());
+        if (warning) pulumi.log.warn(`scim.tokenExpiresAt: ${warning}`, parent);
+        return {
+            facts: { endpoint, sourceIdpId, ...(tokenExpiresAt !== undefined ? { tokenExpiresAt } : {}) },
+            ...(warning ? { warning } : {}),
+        };
+    });
 }

@@ -131,7 +131,8 @@ export function planIdentityCenter(args: IdentityCenterArgs, field: string, opti
     // Groups name users, and assignments name all three: checked only against lists that are valid themselves.
     const groups = users && problems.check(() => planGroups(args.groups, `${field}.groups`, users, userList));
     const resolver = users && groups && declaredPrincipals(field, users, groups.byName);
-    const assignments = resolver && permissionSets && problems.check(() => planAssignments(args.assignments, field, resolver, permissionSets));
+    const assignments =
+        resolver && permissionSets && problems.check(() => planAssignments(args.assignments, field, resolver, permissionSets));
     problems.throwIfAny();
     return {
         users: bySuffix([...users!.values()]),
@@ -145,7 +146,10 @@ export function planIdentityCenter(args: IdentityCenterArgs, field: string, opti
 // With SCIM: no users, groups or memberships; the assignments' principals are lookups.
 function planScimIdentityCenter(args: IdentityCenterArgs, field: string): IdentityCenterPlan {
     if (!isObject(args)) {
-        throw new InvalidArgumentError(field, "must be an object with permissionSets and assignments (with scim, users and groups come from SCIM).");
+        throw new InvalidArgumentError(
+            field,
+            "must be an object with permissionSets and assignments (with scim, users and groups come from SCIM).",
+        );
     }
     const problems = new ArgumentProblems();
     problems.check(() => checkInstanceIds(args, field));
@@ -188,13 +192,17 @@ function permissionSetsPlan(
 class ScimPrincipals implements PrincipalResolver {
     readonly groupsWhat = "display names of SCIM groups";
     readonly usersWhat = "user names (emails) of SCIM users";
-    readonly nobodyFix = "list at least one group (display names of groups SCIM provisions) or user (user names, i.e. emails, of SCIM users)";
+    readonly nobodyFix =
+        "list at least one group (display names of groups SCIM provisions) or user (user names, i.e. emails, of SCIM users)";
     private readonly groups = new Map<string, string>();
     private readonly users = new Map<string, { userName: string; path: string }>();
 
     group(name: string, path: string): string {
         if (name.trim() === "") {
-            throw new InvalidArgumentError(path, "is empty; give the display name of a group that SCIM provisions into IAM Identity Center.");
+            throw new InvalidArgumentError(
+                path,
+                "is empty; give the display name of a group that SCIM provisions into IAM Identity Center.",
+            );
         }
         if (!this.groups.has(name)) this.groups.set(name, path);
         return name;
@@ -471,7 +479,10 @@ function planAssignments(
         const accounts = assignedAccounts(a.accountIds, at);
         const principals = [...assignedGroups(a.groups, at, resolver), ...assignedUsers(a.users, at, resolver)];
         if (principals.length === 0) {
-            throw new InvalidArgumentError(at, `grants permission set "${setName}" to nobody; ${resolver.nobodyFix}, or remove the assignment.`);
+            throw new InvalidArgumentError(
+                at,
+                `grants permission set "${setName}" to nobody; ${resolver.nobodyFix}, or remove the assignment.`,
+            );
         }
         for (const accountId of accounts) {
             for (const p of principals) {
@@ -508,7 +519,10 @@ function assignedPermissionSet(setName: unknown, at: string, base: string, permi
 function assignedAccounts(list: unknown, at: string): string[] {
     const accounts = [...stringList(list, `${at}.accountIds`, "12-digit AWS account ids", true)];
     if (accounts.length === 0) {
-        throw new InvalidArgumentError(`${at}.accountIds`, 'lists no AWS accounts; give at least one 12-digit account id, e.g. "012345678901".');
+        throw new InvalidArgumentError(
+            `${at}.accountIds`,
+            'lists no AWS accounts; give at least one 12-digit account id, e.g. "012345678901".',
+        );
     }
     const seenAccounts = new Map<string, number>();
     for (const [id, k] of accounts) {
@@ -520,7 +534,8 @@ function assignedAccounts(list: unknown, at: string): string[] {
             );
         }
         const dup = seenAccounts.get(id);
-        if (dup !== undefined) throw new InvalidArgumentError(kat, `"${id}" is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
+        if (dup !== undefined)
+            throw new InvalidArgumentError(kat, `"${id}" is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
         seenAccounts.set(id, k);
     }
     return accounts.map(([id]) => id);
@@ -533,7 +548,8 @@ function assignedGroups(list: unknown, at: string, resolver: PrincipalResolver):
         const kat = `${at}.groups[${k}]`;
         const principal = resolver.group(group, kat);
         const dup = seenGroups.get(group);
-        if (dup !== undefined) throw new InvalidArgumentError(kat, `"${group}" is already listed as ${at}.groups[${dup}]; remove one of them.`);
+        if (dup !== undefined)
+            throw new InvalidArgumentError(kat, `"${group}" is already listed as ${at}.groups[${dup}]; remove one of them.`);
         seenGroups.set(group, k);
         principals.push({ type: "GROUP", principal, label: `group "${group}"`, path: kat });
     }

@@ -59,7 +59,10 @@ export function parseScimEndpoint(value: unknown, field = "scim.endpoint"): Scim
     try {
         url = new URL(value);
     } catch {
-        throw new InvalidArgumentError(field, `is not a URL (the value is not shown: it may be a secret); ${WHERE} (it looks like ${ENDPOINT_EXAMPLE}).`);
+        throw new InvalidArgumentError(
+            field,
+            `is not a URL (the value is not shown: it may be a secret); ${WHERE} (it looks like ${ENDPOINT_EXAMPLE}).`,
+        );
     }
     if (url.protocol !== "https:" || url.username || url.password || url.search || url.hash) {
         throw new InvalidArgumentError(
@@ -70,7 +73,10 @@ export function parseScimEndpoint(value: unknown, field = "scim.endpoint"): Scim
     const region = scimRegion(url.hostname, field);
     const match = /^\/([A-Za-z0-9-]+)\/scim\/v2\/?$/.exec(url.pathname);
     if (!match) {
-        throw new InvalidArgumentError(field, `does not have the SCIM path /<tenant id>/scim/v2; ${WHERE} (it looks like ${ENDPOINT_EXAMPLE}).`);
+        throw new InvalidArgumentError(
+            field,
+            `does not have the SCIM path /<tenant id>/scim/v2; ${WHERE} (it looks like ${ENDPOINT_EXAMPLE}).`,
+        );
     }
     return { url: value.replace(/\/$/, ""), region, tenantId: match[1] };
 }
@@ -99,12 +105,16 @@ export function checkScimRegion(endpoint: ScimEndpointFacts, issuerRegion: strin
 
 /** Throws on an empty or malformed access token. Never quotes it. */
 export function checkScimToken(value: unknown, field = "scim.token"): void {
-    const how = "give the IAM Identity Center SCIM access token from secret config (pulumi config set --secret ...; config.requireSecret(...))";
+    const how =
+        "give the IAM Identity Center SCIM access token from secret config (pulumi config set --secret ...; config.requireSecret(...))";
     if (typeof value !== "string" || value.trim() === "") {
         throw new InvalidArgumentError(field, `is empty; ${how}.`);
     }
     if (/^https?:\/\//i.test(value)) {
-        throw new InvalidArgumentError(field, `is a URL, not an access token: were scim.endpoint and scim.token swapped? ${capitalized(how)}.`);
+        throw new InvalidArgumentError(
+            field,
+            `is a URL, not an access token: were scim.endpoint and scim.token swapped? ${capitalized(how)}.`,
+        );
     }
     if (/\s/.test(value)) {
         throw new InvalidArgumentError(
@@ -127,13 +137,15 @@ export function checkScimSourceIdpId(value: unknown, field = "scim.sourceIdpId")
 /** Parses `YYYY-MM-DD` or an ISO 8601 time (with `Z` or an offset). */
 export function parseScimTokenExpiry(value: unknown, field = "scim.tokenExpiresAt"): Date {
     const shape = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-    const how = "write it as YYYY-MM-DD or an ISO 8601 time such as 2027-11-30T00:00:00Z (IAM Identity Center > Settings > Automatic provisioning > Access tokens shows it)";
+    const how =
+        "write it as YYYY-MM-DD or an ISO 8601 time such as 2027-11-30T00:00:00Z (IAM Identity Center > Settings > Automatic provisioning > Access tokens shows it)";
     const match = typeof value === "string" ? shape.exec(value) : null;
     if (!match) throw new InvalidArgumentError(field, `is not a date; ${how}.`);
     const date = new Date(/T/.test(value as string) ? (value as string) : `${value as string}T00:00:00Z`);
     // Date rolls 2027-02-30 over to March; a date that does not survive the round trip does not exist.
     const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    const exists = day.getUTCFullYear() === Number(match[1]) && day.getUTCMonth() === Number(match[2]) - 1 && day.getUTCDate() === Number(match[3]);
+    const exists =
+        day.getUTCFullYear() === Number(match[1]) && day.getUTCMonth() === Number(match[2]) - 1 && day.getUTCDate() === Number(match[3]);
     if (!exists || Number.isNaN(date.getTime())) {
         throw new InvalidArgumentError(field, `"${value as string}" is not a valid date; ${how}.`);
     }
@@ -177,7 +189,8 @@ export function checkScimValues(values: ScimValues, issuerRegion: string | undef
 
 /** Mappings: a list of objects, each naming the SCIM `schema` it applies to. */
 export function checkScimMappings(value: unknown, field = "scim.mappings"): void {
-    const shape = "{ schema, filter?, transformJsonata?, operations?, enabled?, strictness? } (Cloudflare's ZeroTrustAccessApplicationScimConfigMapping)";
+    const shape =
+        "{ schema, filter?, transformJsonata?, operations?, enabled?, strictness? } (Cloudflare's ZeroTrustAccessApplicationScimConfigMapping)";
     if (!Array.isArray(value)) throw new InvalidArgumentError(field, `must be a list of ${shape}.`);
     const problems = new ArgumentProblems();
     value.forEach((m: unknown, i) => {
