@@ -13,7 +13,8 @@ import { declareMetadata } from "./metadata/declareMetadata";
 import type { SamlMetadata } from "./metadata/samlMetadata";
 import { checkLateValues, planZeroTrustAwsSso, scimValuesOf, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
-import { scimTokenWarning, type ScimValues } from "./scim/scimPlan";
+import { scimTokenWarning } from "./scim/scimEndpoint";
+import type { ScimValues } from "./scim/scimPlan";
 import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The component's Pulumi type token. */

@@ -7,14 +7,8 @@ import { InvalidArgumentError, InvalidArgumentsError } from "../components/inval
 import { planIdentityCenter } from "../components/identityCenter/identityCenterPlan";
 import { checkLateValues, planZeroTrustAwsSso } from "../components/plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps, type AwsSetupFacts } from "../components/runbook/awsSetupSteps";
-import {
-    checkScimValues,
-    parseScimEndpoint,
-    parseScimTokenExpiry,
-    planScim,
-    scimTokenWarning,
-    type ScimValues,
-} from "../components/scim/scimPlan";
+import { parseScimEndpoint, parseScimTokenExpiry, scimTokenWarning } from "../components/scim/scimEndpoint";
+import { checkScimValues, planScim, type ScimValues } from "../components/scim/scimPlan";
 import type { ZeroTrustAwsSsoArgs } from "../components";
 import { isSecret, valueOf } from "../harness/outputs";
 
