@@ -12,8 +12,8 @@ export type {
 } from "./identityCenter/identityCenterArgs";
 export type { IdentityCenterResources } from "./identityCenter/identityCenter";
 export type { ScimArgs, ScimMapping } from "./scim/scimArgs";
-export { parseScimEndpoint } from "./scim/scimEndpoint";
-export type { ScimEndpointFacts } from "./scim/scimEndpoint";
+export { parseScimEndpoint } from "./scim/scimValueChecks";
+export type { ScimEndpointFacts } from "./scim/scimValueChecks";
 export type { AccessMismatches } from "./access/accessMismatches";
 export { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
 export { renderAwsSetupSteps } from "./runbook/awsSetupSteps";

@@ -13,7 +13,7 @@ import { declareMetadata } from "./metadata/declareMetadata";
 import type { SamlMetadata } from "./metadata/samlMetadata";
 import { checkLateValues, planZeroTrustAwsSso, scimValuesOf, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
-import { scimTokenWarning } from "./scim/scimEndpoint";
+import { scimTokenWarning } from "./scim/scimValueChecks";
 import type { ScimValues } from "./scim/scimPlan";
 import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 

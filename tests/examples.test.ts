@@ -487,6 +487,9 @@ describe("examples", function () {
     };
 
     before(function () {
+        // One type check of every example, while one child process per example runs it under mocks: on a loaded
+        // two-core machine this exceeds the default timeout (seen at three examples), so the hook gets its own.
+        this.timeout(240000);
         // The mock runs are separate processes: start them now, so they overlap with type checking.
         for (const name of programDirs) {
             const dir = path.join(EXAMPLES, name);

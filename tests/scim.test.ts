@@ -7,7 +7,7 @@ import { InvalidArgumentError, InvalidArgumentsError } from "../components/inval
 import { planIdentityCenter } from "../components/identityCenter/identityCenterPlan";
 import { checkLateValues, planZeroTrustAwsSso } from "../components/plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps, type AwsSetupFacts } from "../components/runbook/awsSetupSteps";
-import { parseScimEndpoint, parseScimTokenExpiry, scimTokenWarning } from "../components/scim/scimEndpoint";
+import { parseScimEndpoint, parseScimTokenExpiry, scimTokenWarning } from "../components/scim/scimValueChecks";
 import { checkScimValues, planScim, type ScimValues } from "../components/scim/scimPlan";
 import type { ZeroTrustAwsSsoArgs } from "../components";
 import { isSecret, valueOf } from "../harness/outputs";

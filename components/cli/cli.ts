@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { checkAwsUrlPair, parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl } from "../identityCenter/awsUrls";
 import type { AwsIssuerFacts } from "../identityCenter/awsUrls";
 import { InvalidArgumentError } from "../invalidArgumentError";
-import { checkScimRegion, parseScimEndpoint } from "../scim/scimEndpoint";
+import { checkScimRegion, parseScimEndpoint } from "../scim/scimValueChecks";
 import {
     DEFAULT_ALLOWED_HOSTS,
     DEFAULT_RETRY,

@@ -22,43 +22,32 @@ export function lookupScimPrincipals(
     identityStoreId: pulumi.Output<string>,
     parent: pulumi.Resource,
 ): ScimPrincipalIds {
-    const groups = new Map<string, pulumi.Output<string>>();
-    for (const g of lookups.groups) {
-        const id = identityStoreId.apply((storeId) =>
-            aws.identitystore
-                .getGroup(
-                    {
-                        identityStoreId: storeId,
-                        alternateIdentifier: { uniqueAttribute: { attributePath: "DisplayName", attributeValue: g.name } },
-                    },
-                    { parent },
-                )
-                .then(
-                    (found) => found.groupId || notProvisioned("group", g.name, g.path, storeId, undefined, parent),
-                    (err: unknown) => notProvisioned("group", g.name, g.path, storeId, err, parent),
-                ),
-        );
-        groups.set(g.name, id);
-    }
-    const users = new Map<string, pulumi.Output<string>>();
-    for (const u of lookups.users) {
-        const id = identityStoreId.apply((storeId) =>
-            aws.identitystore
-                .getUser(
-                    {
-                        identityStoreId: storeId,
-                        alternateIdentifier: { uniqueAttribute: { attributePath: "UserName", attributeValue: u.userName } },
-                    },
-                    { parent },
-                )
-                .then(
-                    (found) => found.userId || notProvisioned("user", u.userName, u.path, storeId, undefined, parent),
-                    (err: unknown) => notProvisioned("user", u.userName, u.path, storeId, err, parent),
-                ),
-        );
-        users.set(u.key, id);
-    }
+    const groups = new Map(lookups.groups.map((g) => [g.name, lookupId("group", g.name, g.path, identityStoreId, parent)] as const));
+    const users = new Map(lookups.users.map((u) => [u.key, lookupId("user", u.userName, u.path, identityStoreId, parent)] as const));
     return { groups, users };
+}
+
+// One principal's id, by its unique attribute: a group's DisplayName or a user's UserName.
+function lookupId(
+    kind: "group" | "user",
+    name: string,
+    path: string,
+    identityStoreId: pulumi.Output<string>,
+    parent: pulumi.Resource,
+): pulumi.Output<string> {
+    return identityStoreId.apply((storeId) => {
+        const fail = (err: unknown): never => notProvisioned(kind, name, path, storeId, err, parent);
+        const uniqueAttribute = { attributePath: kind === "group" ? "DisplayName" : "UserName", attributeValue: name };
+        const found =
+            kind === "group"
+                ? aws.identitystore
+                      .getGroup({ identityStoreId: storeId, alternateIdentifier: { uniqueAttribute } }, { parent })
+                      .then((g) => g.groupId)
+                : aws.identitystore
+                      .getUser({ identityStoreId: storeId, alternateIdentifier: { uniqueAttribute } }, { parent })
+                      .then((u) => u.userId);
+        return found.then((id) => id || fail(undefined), fail);
+    });
 }
 
 // The lookup failed. "Not found" is the expected case before Cloudflare's first provisioning cycle; anything else

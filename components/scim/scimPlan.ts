@@ -1,13 +1,13 @@
 // The SCIM part of the plan: validation of `scim` (known values now, Outputs when they resolve) and the `scimConfig`
 // input of the Access application, as plain functions. The token is a secret from end to end: it is wrapped with
-// pulumi.secret here, and no message ever quotes it (the value checks are in scimEndpoint.ts).
+// pulumi.secret here, and no message ever quotes it (the value checks are in scimValueChecks.ts).
 //
 // Facts: the `scimConfig` fields and the `oauthbearertoken` scheme are in docs/cloudflare.md ("SCIM").
 import type * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
 import type { ScimArgs } from "./scimArgs";
-import { checkScimRegion, checkScimSourceIdpId, checkScimToken, parseScimEndpoint, parseScimTokenExpiry } from "./scimEndpoint";
+import { checkScimRegion, checkScimSourceIdpId, checkScimToken, parseScimEndpoint, parseScimTokenExpiry } from "./scimValueChecks";
 
 type ScimConfig = cloudflare.types.input.ZeroTrustAccessApplicationScimConfig;
 
