@@ -1,8 +1,30 @@
 // The runnable Pulumi program: reads this stack's config and deploys one ZeroTrustAwsSso.
 import * as pulumi from "@pulumi/pulumi";
-import { ZeroTrustAwsSso, type IdentityCenterArgs, type MetadataRetrievalArgs, type SamlAttribute } from "./components";
+import {
+    ZeroTrustAwsSso,
+    type IdentityCenterArgs,
+    type MetadataRetrievalArgs,
+    type SamlAttribute,
+    type ScimArgs,
+    type ScimMapping,
+} from "./components";
 
 const config = new pulumi.Config();
+
+// SCIM provisioning is on when scimEndpoint is set; the token is then required, and read as a secret.
+function scimFromConfig(): ScimArgs | undefined {
+    const endpoint = config.get("scimEndpoint");
+    if (!endpoint) return undefined;
+    return {
+        endpoint,
+        token: config.requireSecret("scimToken"),
+        sourceIdpId: config.require("scimSourceIdpId"),
+        deactivateOnDelete: config.getBoolean("scimDeactivateOnDelete"),
+        tokenExpiresAt: config.get("scimTokenExpiresAt"),
+        mappings: config.getObject<ScimMapping[]>("scimMappings"),
+    };
+}
+
 // Optional keys arrive as their Pulumi.yaml defaults ("" and []) when not set; the component reads those as unset.
 const sso = new ZeroTrustAwsSso("aws", {
     accountId: config.require("accountId"),
@@ -21,6 +43,7 @@ const sso = new ZeroTrustAwsSso("aws", {
     samlAttributes: config.getObject<SamlAttribute[]>("samlAttributes"),
     metadata: config.getObject<MetadataRetrievalArgs>("metadata"),
     identityCenter: config.getObject<IdentityCenterArgs>("identityCenter"),
+    scim: scimFromConfig(),
 });
 
 export const applicationId = sso.applicationId;

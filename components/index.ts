@@ -17,10 +17,13 @@ export type {
     IdentityCenterAssignment,
 } from "./identityCenter/identityCenterArgs";
 export type { IdentityCenterResources } from "./identityCenter/identityCenter";
+export type { ScimArgs, ScimMapping } from "./scim/scimArgs";
+export { parseScimEndpoint } from "./scim/scimValueChecks";
+export type { ScimEndpointFacts } from "./scim/scimValueChecks";
 export type { AccessMismatches } from "./access/accessMismatches";
 export { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
 export { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
-export type { AwsSetupFacts } from "./runbook/awsSetupSteps";
+export type { AwsSetupFacts, AwsSetupScimFacts } from "./runbook/awsSetupSteps";
 export { parseSamlMetadata } from "./metadata/samlMetadataDocument";
 export type { SamlMetadataFacts, MetadataExpectations } from "./metadata/samlMetadataDocument";
 export { fetchMetadataDocument, DEFAULT_ALLOWED_HOSTS, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from "./metadata/metadataFetch";

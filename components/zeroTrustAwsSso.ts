@@ -12,8 +12,10 @@ import { reportedOnceError, unknownValue } from "./computedValues";
 import { InvalidArgumentError, InvalidArgumentsError } from "./invalidArgumentError";
 import { declareDynamicSamlMetadata, declareMetadata, type DeclareSamlMetadata, type SamlMetadataChild } from "./metadata/declareMetadata";
 import type { SamlMetadata } from "./metadata/samlMetadata";
-import { checkLateValues, planZeroTrustAwsSso, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
+import { checkLateValues, planZeroTrustAwsSso, scimValuesOf, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
+import { scimTokenWarning } from "./scim/scimValueChecks";
+import type { ScimValues } from "./scim/scimPlan";
 import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The SamlMetadata resource type, as mocks see it. */
@@ -61,7 +63,8 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
     public readonly awsAccessPortalUrl: pulumi.Output<string | undefined>;
     /**
      * People allowed on one side only: `cloudflareOnly` pass the Access policy but have no Identity Center user;
-     * `awsOnly` have a user the policy does not cover. Empty lists when `identityCenter` is not given.
+     * `awsOnly` have a user the policy does not cover. Empty lists when `identityCenter` is not given, and with
+     * `scim` (SCIM provisions the users, so there is no list to compare).
      */
     public readonly accessMismatches: pulumi.Output<AccessMismatches>;
     /** The remaining AWS console steps as Markdown, with every value filled in. */
@@ -135,7 +138,7 @@ export function createZeroTrustAwsSso<M extends SamlMetadataChild>(
                   parent,
               )
             : undefined;
-    const access = declareAccess(name, parent, args.accountId, plan.access, gate);
+    const access = declareAccess(name, parent, args.accountId, plan.access, gate, plan.scim);
     const metadata = declareMetadata(name, parent, access.application, args.metadata, gate, declareMetadataChild);
     const awsAccessPortalUrl = accessPortalUrl(name, args.awsAccessPortalUrl, identityCenter, parent);
     warnAboutMismatches(plan.accessMismatches, parent);
@@ -187,10 +190,18 @@ function lateGate(
 ): Gate {
     if (!plan.hasLateValues && !identityStoreId) return (value) => value;
     const { accountId, awsIssuerUrl, awsAcsUrl } = plan.args;
+    // The SCIM values (the token among them) are checked too; the check's result is `true`, never a value.
+    const scim = pulumi.output(plan.args.scim && scimValuesOf(plan.args.scim)) as pulumi.Output<ScimValues | undefined>;
     const checked = pulumi.unsecret(
-        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId]).apply(([account, issuer, acs, storeId]) => {
+        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId, scim]).apply(([account, issuer, acs, storeId, scimValues]) => {
             try {
-                checkLateValues({ accountId: account, awsIssuerUrl: issuer, awsAcsUrl: acs, identityStoreId: storeId });
+                checkLateValues({
+                    accountId: account,
+                    awsIssuerUrl: issuer,
+                    awsAcsUrl: acs,
+                    identityStoreId: storeId,
+                    ...(scimValues ? { scim: scimValues } : {}),
+                });
             } catch (err) {
                 // One error object for every gated input, so the engine prints it once, first line naming the field.
                 throw reportedOnceErrorFor(name, err, parent);
@@ -253,37 +264,49 @@ function runbook(
             metadata.signingCertificateSha256,
             metadata.signingCertificateNotAfter,
             metadata.warnings,
-            portalUrl,
+            pulumi.all([portalUrl, scimFacts(plan, parent)]),
             pulumi.all([args.appName ?? DEFAULT_APP_NAME, args.awsIssuerUrl, args.awsAcsUrl]),
         ])
-        .apply(([metadataUrl, idpEntityId, ssoUrl, sha256, notAfter, warnings, awsAccessPortalUrl, [appName, awsIssuerUrl, awsAcsUrl]]) => {
-            const computed = {
-                url: metadataUrl,
-                entityId: idpEntityId,
-                ssoUrl,
-                signingCertificateSha256: sha256,
-                signingCertificateNotAfter: notAfter,
-            };
-            const missing = Object.entries(computed).flatMap(([key, value]) => (value ? [] : [key]));
-            if (missing.length > 0) {
-                if (pulumi.runtime.isDryRun()) return unknownValue<string>();
-                throw reportedOnceError(missingMetadataValuesMessage(name, missing), parent);
-            }
-            return renderAwsSetupSteps({
-                appName,
+        .apply(
+            ([
                 metadataUrl,
                 idpEntityId,
                 ssoUrl,
-                signingCertificateSha256: sha256,
-                signingCertificateNotAfter: notAfter,
-                awsIssuerUrl,
-                awsAcsUrl,
-                awsAccessPortalUrl,
-                warnings: warnings ?? [],
-                identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
-                accessMismatches: plan.accessMismatches,
-            });
-        });
+                sha256,
+                notAfter,
+                warnings,
+                [awsAccessPortalUrl, scim],
+                [appName, awsIssuerUrl, awsAcsUrl],
+            ]) => {
+                const computed = {
+                    url: metadataUrl,
+                    entityId: idpEntityId,
+                    ssoUrl,
+                    signingCertificateSha256: sha256,
+                    signingCertificateNotAfter: notAfter,
+                };
+                const missing = Object.entries(computed).flatMap(([key, value]) => (value ? [] : [key]));
+                if (missing.length > 0) {
+                    if (pulumi.runtime.isDryRun()) return unknownValue<string>();
+                    throw reportedOnceError(missingMetadataValuesMessage(name, missing), parent);
+                }
+                return renderAwsSetupSteps({
+                    appName,
+                    metadataUrl,
+                    idpEntityId,
+                    ssoUrl,
+                    signingCertificateSha256: sha256,
+                    signingCertificateNotAfter: notAfter,
+                    awsIssuerUrl,
+                    awsAcsUrl,
+                    awsAccessPortalUrl,
+                    warnings: [...(scim?.warning ? [scim.warning] : []), ...(warnings ?? [])],
+                    identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
+                    accessMismatches: plan.accessMismatches,
+                    ...(scim ? { scim: scim.facts } : {}),
+                });
+            },
+        );
 }
 
 /**
@@ -296,4 +319,24 @@ export function missingMetadataValuesMessage(name: string, missing: readonly str
         `The provider always returns them; under Pulumi mocks (pulumi.runtime.setMocks), pass zeroTrustAwsSsoMocks() from "zero-trust-aws-sso/testing", ` +
         `or return them from your newResource mock for ${METADATA_TYPE}.`
     );
+}
+
+/**
+ * What the runbook says about SCIM: the endpoint, the identity provider and the token's expiry (never the token), and
+ * the expiry warning, which is also logged on the component when the token expires within 30 days or has expired.
+ */
+function scimFacts(
+    plan: ZeroTrustAwsSsoPlan,
+    parent: pulumi.Resource,
+): pulumi.Output<{ facts: { endpoint: string; sourceIdpId: string; tokenExpiresAt?: string }; warning?: string } | undefined> {
+    const scim = plan.scim;
+    if (!scim) return pulumi.output(undefined);
+    return pulumi.all([scim.endpoint, scim.sourceIdpId, scim.tokenExpiresAt]).apply(([endpoint, sourceIdpId, tokenExpiresAt]) => {
+        const warning = scimTokenWarning(tokenExpiresAt, new Date());
+        if (warning) pulumi.log.warn(`scim.tokenExpiresAt: ${warning}`, parent);
+        return {
+            facts: { endpoint, sourceIdpId, ...(tokenExpiresAt !== undefined ? { tokenExpiresAt } : {}) },
+            ...(warning ? { warning } : {}),
+        };
+    });
 }

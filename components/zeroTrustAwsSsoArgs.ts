@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { IdentityCenterArgs } from "./identityCenter/identityCenterArgs";
 import type { MetadataRetrievalArgs } from "./metadata/samlMetadata";
+import type { ScimArgs } from "./scim/scimArgs";
 
 /**
  * Who may sign in to AWS through Cloudflare Access. The rules are OR-ed into one reusable Access policy
@@ -98,4 +99,10 @@ export interface ZeroTrustAwsSsoArgs {
      * assignments. One list of people then drives both the Access policy and Identity Center.
      */
     identityCenter?: IdentityCenterArgs | undefined;
+    /**
+     * Let Cloudflare Access provision the IAM Identity Center users and groups (SCIM 2.0, a Cloudflare beta) from the
+     * identity provider `scim.sourceIdpId`. Then `identityCenter.users` and `identityCenter.groups` are refused, and
+     * `identityCenter.assignments` name SCIM groups and users. Default: no provisioning (manual, or `identityCenter.users`).
+     */
+    scim?: ScimArgs | undefined;
 }

@@ -32,6 +32,12 @@ export interface MockCloudOptions {
     programDir?: string;
     /** Identity Center instances returned by ssoadmin.getInstances. Default: one instance. */
     identityCenterInstances?: { arn: string; identityStoreId: string }[];
+    /**
+     * The identity store behind `aws:identitystore/getGroup` and `getUser` (SCIM-provisioned principals): ids by group
+     * display name and by user name. A name not listed fails like the AWS provider's "not found". Default: those
+     * lookups answer `{}`.
+     */
+    identityStore?: { groups?: Record<string, string>; users?: Record<string, string> };
     /** Rewrites the metadata document the team domain serves (fault injection). */
     serveMetadata?: (app: MockAccessApp, defaultXml: string) => string;
     /** Project and stack names given to setMocks. */
@@ -126,6 +132,18 @@ export class MockCloud implements pulumi.runtime.Mocks {
                 arns: instances.map((i) => i.arn),
                 identityStoreIds: instances.map((i) => i.identityStoreId),
             };
+        }
+        const store = this.options.identityStore;
+        if (store && (args.token === "aws:identitystore/getGroup:getGroup" || args.token === "aws:identitystore/getUser:getUser")) {
+            const isGroup = args.token.endsWith("getGroup");
+            const wanted = args.inputs.alternateIdentifier?.uniqueAttribute?.attributeValue as string;
+            const id = (isGroup ? store.groups : store.users)?.[wanted];
+            if (id === undefined) {
+                // As a gRPC error from the engine: the SDK rejects the invoke with `new Error(err.details)`.
+                const details = `reading IdentityStore ${isGroup ? "Group" : "User"}: ResourceNotFoundException: ${isGroup ? "GROUP" : "USER"} not found`;
+                throw Object.assign(new Error(details), { details });
+            }
+            return isGroup ? { id, groupId: id, displayName: wanted } : { id, userId: id, userName: wanted };
         }
         if (args.token === "cloudflare:index/getZeroTrustOrganization:getZeroTrustOrganization") {
             return { authDomain: this.authDomain, name: "acme" };

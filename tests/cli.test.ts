@@ -326,6 +326,32 @@ describe("cli", function () {
             assert.equal((JSON.parse(good.stdout) as { ok: boolean }).ok, true);
         });
 
+        it("--scim checks the SCIM endpoint and its region against the issuer's", async () => {
+            const endpoint = "https://scim.us-east-1.amazonaws.com/a1b2c3d4-5678-90ab-cdef-111122223333/scim/v2/";
+            const good = await cli(["check", "--issuer", ISSUER, "--acs", ACS, "--scim", endpoint], dir);
+            assert.equal(good.code, 0, good.stderr);
+            assert.deepEqual(good.stdout.trimEnd().split("\n").slice(3), [
+                "ok   scim.endpoint: region us-east-1, tenant a1b2c3d4-5678-90ab-cdef-111122223333",
+                "ok   scim.endpoint: same region as awsIssuerUrl (us-east-1)",
+            ]);
+            const elsewhere = await cli(
+                ["check", "--issuer", ISSUER, "--acs", ACS, "--scim", endpoint.replace("us-east-1", "eu-west-1")],
+                dir,
+            );
+            assert.equal(elsewhere.code, 1);
+            assert.match(elsewhere.stdout, /\nFAIL scim\.endpoint: is in region eu-west-1 but awsIssuerUrl is in us-east-1;/);
+            // A value that is not a URL may be the access token pasted into the wrong flag: it is never echoed.
+            const token = "AQoDYXdzEJr-SECRET-TOKEN-7f3c9a1e";
+            const pasted = await cli(["check", "--issuer", ISSUER, "--acs", ACS, "--scim", token, "--json"], dir);
+            assert.equal(pasted.code, 1);
+            const findings = (JSON.parse(pasted.stdout) as { findings: { field: string; ok: boolean; message: string }[] }).findings;
+            assert.deepEqual(
+                findings.filter((f) => f.field === "scim.endpoint").map((f) => [f.ok, f.message.slice(0, 61)]),
+                [[false, "is not a URL (the value is not shown: it may be a secret); co"]],
+            );
+            assert.ok(!pasted.stdout.includes(token) && !pasted.stderr.includes(token));
+        });
+
         it("a missing --issuer or --acs, or a stray argument, is a usage error", async () => {
             for (const argv of [
                 ["check", "--acs", ACS],

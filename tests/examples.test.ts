@@ -58,6 +58,8 @@ interface DeclaredKey {
     description: string;
     items?: { type: ConfigType };
     default?: unknown;
+    /** The value must be set with `pulumi config set --secret` (a `secure:` value in the stack file). */
+    secret?: boolean;
 }
 
 interface ProjectFile {
@@ -94,6 +96,27 @@ function readYaml<T>(file: string): T {
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// The SDK's wire form of a secret (@pulumi/pulumi runtime/rpc), as the mock monitor hands inputs over.
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+function isSecretWire(v: unknown): v is { value: unknown } {
+    return isObject(v) && v[SIG_KEY] === SECRET_SIG;
+}
+
+/** `value` with every secret unwrapped. */
+function reveal(value: unknown): unknown {
+    if (isSecretWire(value)) return reveal(value.value);
+    if (Array.isArray(value)) return value.map(reveal);
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
+    return value;
+}
+
+/** The JSON of `value` with every secret blanked out: what is visible without decrypting. */
+function visible(value: unknown): string {
+    return JSON.stringify(value, (_key, v: unknown) => (isSecretWire(v) ? "[secret]" : v));
 }
 
 /** Whether a YAML value has a Pulumi config type (integers are whole numbers; arrays check their items). */
@@ -344,7 +367,7 @@ interface MockRun {
 const MOCK_RUNNER = String.raw`
 const Module = require("node:module");
 const path = require("node:path");
-const { REPO, COMPONENT_ENTRY, PACKAGE_NAME, ENTRY, PROJECT, CONFIG, STORE_ID } = JSON.parse(process.env.EXAMPLE_RUN);
+const { REPO, COMPONENT_ENTRY, PACKAGE_NAME, ENTRY, PROJECT, CONFIG, SECRET_KEYS, STORE_ID } = JSON.parse(process.env.EXAMPLE_RUN);
 const resolve = Module._resolveFilename;
 const repoParent = new Module(path.join(REPO, "index.js"));
 repoParent.filename = repoParent.id;
@@ -394,6 +417,11 @@ pulumi.runtime
                 if (args.token === "aws:ssoadmin/getInstances:getInstances") {
                     return { id: "us-east-1", arns: ["arn:aws:sso:::instance/ssoins-1234567890abcdef"], identityStoreIds: [STORE_ID] };
                 }
+                // SCIM-provisioned principals: every name the program looks up exists.
+                if (args.token === "aws:identitystore/getGroup:getGroup" || args.token === "aws:identitystore/getUser:getUser") {
+                    const value = args.inputs.alternateIdentifier.uniqueAttribute.attributeValue;
+                    return args.token.endsWith("getGroup") ? { groupId: "g-" + value } : { userId: "u-" + value };
+                }
                 return {};
             },
         },
@@ -402,7 +430,7 @@ pulumi.runtime
         false,
     )
     .then(async () => {
-        pulumi.runtime.setAllConfig(CONFIG);
+        pulumi.runtime.setAllConfig(CONFIG, SECRET_KEYS);
         const program = require(ENTRY);
         const outputs = {};
         for (const [key, value] of Object.entries(program)) {
@@ -420,20 +448,37 @@ type RunnableExample = Pick<ProgramExample, "name" | "entry" | "project" | "stac
 
 /** What `pulumi up` would hand the program: the stack file's values (structured ones as JSON) plus Pulumi.yaml defaults. */
 function engineConfig(example: RunnableExample): Record<string, string> {
+    return engineConfigWithSecrets(example).config;
+}
+
+/**
+ * {@link engineConfig}, and the keys the engine would mark secret. The placeholder ciphertexts cannot be decrypted:
+ * the program's own secret keys get a stand-in value (so `requireSecret` works), provider keys none (no mock needs them).
+ */
+function engineConfigWithSecrets(example: RunnableExample): { config: Record<string, string>; secretKeys: string[] } {
     const config: Record<string, string> = {};
+    const secretKeys: string[] = [];
     const asText = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
     for (const [key, decl] of Object.entries(example.project.config ?? {})) {
         if (decl.default !== undefined) config[`${example.project.name}:${key}`] = asText(decl.default);
     }
     for (const [key, value] of Object.entries(example.stack.config ?? {})) {
-        if (isObject(value) && "secure" in value) continue; // not decryptable, and no mock needs it
+        if (isObject(value) && "secure" in value) {
+            if (!key.startsWith(`${example.project.name}:`)) continue;
+            config[key] = `${STAND_IN_SECRET}-${key.slice(key.indexOf(":") + 1)}`;
+            secretKeys.push(key);
+            continue;
+        }
         config[key] = asText(value);
     }
-    return config;
+    return { config, secretKeys };
 }
 
+/** The stand-in plaintext of the program's `secure:` placeholders under mocks (a test can look for it). */
+const STAND_IN_SECRET = "stand-in-secret";
+
 function runUnderMocks(example: RunnableExample): Promise<MockRun> {
-    const config = engineConfig(example);
+    const { config, secretKeys } = engineConfigWithSecrets(example);
     const issuer = config[`${example.project.name}:awsIssuerUrl`] ?? "";
     const storeId = /\/platform\/saml\/(d-[0-9a-z]+)/.exec(issuer)?.[1] ?? "d-1234567890";
     const env = {
@@ -445,6 +490,7 @@ function runUnderMocks(example: RunnableExample): Promise<MockRun> {
             ENTRY: example.entry,
             PROJECT: example.project.name,
             CONFIG: config,
+            SECRET_KEYS: secretKeys,
             STORE_ID: storeId,
         }),
     };
@@ -506,6 +552,9 @@ describe("examples", function () {
     };
 
     before(function () {
+        // One type check of every example, while one child process per example runs it under mocks: on a loaded
+        // two-core machine this exceeds the default timeout (seen at three examples), so the hook gets its own.
+        this.timeout(240000);
         // The mock runs are separate processes: start them now, so they overlap with type checking.
         for (const name of programDirs) {
             const dir = path.join(EXAMPLES, name);
@@ -585,6 +634,11 @@ describe("examples", function () {
                             `config.${key}.default ${JSON.stringify(decl.default)} is not a ${decl.type}`,
                         );
                     }
+                    if (decl.secret !== undefined) {
+                        assert.equal(typeof decl.secret, "boolean", `config.${key}.secret must be true or false`);
+                        // Pulumi checks a secret key's value is `secure:`; a plaintext default never is.
+                        assert.ok(!decl.secret || decl.default === undefined, `config.${key}: a secret key cannot have a default`);
+                    }
                 }
             });
 
@@ -609,6 +663,10 @@ describe("examples", function () {
                         if (!ok)
                             problems.push(
                                 `index.ts:${read.line}: config.${read.method}("${read.key}") but Pulumi.yaml declares it as ${decl.type}`,
+                            );
+                        if (decl.secret && !/Secret$/.test(read.method))
+                            problems.push(
+                                `index.ts:${read.line}: config.${read.method}("${read.key}") reads a secret key as plain text; use a *Secret method`,
                             );
                     } else if (!documented(read.key)) {
                         problems.push(
@@ -642,7 +700,12 @@ describe("examples", function () {
                     }
                     if (!read.has(key)) problems.push(`${full} is set but index.ts never reads ${key} (a typo?)`);
                     const decl = e.project.config?.[key];
-                    if (decl && !hasConfigType(value, decl.type, decl.items?.type)) {
+                    const secure = isObject(value) && typeof value.secure === "string";
+                    if (decl?.secret && !secure) {
+                        problems.push(`${full} is declared secret: set it with \`pulumi config set --secret ${key}\` (a secure: value)`);
+                    }
+                    // A secure value is ciphertext of a string (`pulumi config set --secret` stores text).
+                    if (decl && !(secure && decl.type === "string") && !hasConfigType(value, decl.type, decl.items?.type)) {
                         problems.push(
                             `${full}: ${JSON.stringify(value)} is not a ${decl.type}${decl.items ? ` of ${decl.items.type}` : ""}, which \`pulumi up\` refuses`,
                         );
@@ -776,6 +839,38 @@ describe("examples", function () {
             );
             const source = fs.readFileSync(path.join(EXAMPLES, "identity-center", "index.ts"), "utf8");
             assert.doesNotMatch(source, /\baccess\s*:/, "access is omitted so that identityCenter.users drives the Access policy");
+        });
+    });
+
+    describe("scim specifics", function () {
+        it("the application provisions to the SCIM endpoint with the token only as a secret; no users or groups are created", async function () {
+            const e = example("scim");
+            const run = await runs.get("scim")!;
+            const config = engineConfig(e);
+            const app = run.registered.find((r) => r.type === APP)!;
+            const revealed = reveal(app.inputs.scimConfig) as Record<string, any>;
+            assert.equal(revealed.enabled, true);
+            assert.equal(revealed.remoteUri, config[`${e.project.name}:scimEndpoint`]);
+            assert.equal(revealed.idpUid, config[`${e.project.name}:scimSourceIdpId`]);
+            assert.equal(revealed.authentication.scheme, "oauthbearertoken");
+            assert.equal(revealed.authentication.token, `${STAND_IN_SECRET}-scimToken`);
+            assert.ok(!visible(run.registered).includes(STAND_IN_SECRET), "the token appears only inside secrets");
+            assert.ok(!JSON.stringify(run.outputs).includes(STAND_IN_SECRET), "no stack output holds the token");
+            assert.deepEqual(
+                run.registered.filter((r) => r.type === USER || r.type === "aws:identitystore/group:Group").map((r) => r.name),
+                [],
+            );
+            assert.deepEqual(run.outputs.accessMismatches, { cloudflareOnly: [], awsOnly: [] });
+            assert.match(String(run.outputs.awsSetupSteps), /provisioning must be \*\*Automatic\*\* \(SCIM\)/);
+        });
+
+        it("assignments name SCIM groups and users, resolved by lookup", async function () {
+            const run = await runs.get("scim")!;
+            const assignments = run.registered
+                .filter((r) => r.type === "aws:ssoadmin/accountAssignment:AccountAssignment")
+                .map((r) => `${r.inputs.principalType} ${r.inputs.principalId}`);
+            assert.ok(assignments.includes("GROUP g-aws-platform"), assignments.join(", "));
+            assert.ok(assignments.includes("USER u-ada@example.com"), assignments.join(", "));
         });
     });
 

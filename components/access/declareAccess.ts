@@ -3,6 +3,7 @@
 // see docs/cloudflare.md).
 import * as cloudflare from "@pulumi/cloudflare";
 import type * as pulumi from "@pulumi/pulumi";
+import type { ScimPlan } from "../scim/scimPlan";
 import { applicationPolicies, type AccessPlan } from "./accessPlan";
 
 /** Makes an input wait for the component's late checks (identity when there are none). */
@@ -14,13 +15,18 @@ export interface AccessResources {
     application: cloudflare.ZeroTrustAccessApplication;
 }
 
-/** Declares `<name>-policy` (when planned) and `<name>-app`, children of `parent`, with gated account-bound inputs. */
+/**
+ * Declares `<name>-policy` (when planned) and `<name>-app`, children of `parent`, with gated account-bound inputs.
+ * With `scim`, the application also gets its `scimConfig` (gated too: it carries the endpoint and the secret token);
+ * without it, the application's inputs have no `scimConfig` key at all, as before SCIM existed.
+ */
 export function declareAccess(
     name: string,
     parent: pulumi.Resource,
     accountId: pulumi.Input<string>,
     plan: AccessPlan,
     gate: Gate,
+    scim?: ScimPlan,
 ): AccessResources {
     const policy =
         plan.policy &&
@@ -39,6 +45,7 @@ export function declareAccess(
             saasApp: gate(saasApp),
             policies: applicationPolicies(policy?.id, plan.policyIds),
             ...options,
+            ...(scim ? { scimConfig: gate(scim.scimConfig) } : {}),
         },
         { parent },
     );

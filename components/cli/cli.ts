@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { checkAwsUrlPair, parseAwsAccessPortalUrl, parseAwsAcsUrl, parseAwsIssuerUrl } from "../identityCenter/awsUrls";
 import type { AwsIssuerFacts } from "../identityCenter/awsUrls";
 import { InvalidArgumentError } from "../invalidArgumentError";
+import { checkScimRegion, parseScimEndpoint } from "../scim/scimValueChecks";
 import {
     DEFAULT_ALLOWED_HOSTS,
     DEFAULT_RETRY,
@@ -63,7 +64,7 @@ The manual AWS side of a Cloudflare Access for SaaS (SAML) app in front of AWS I
 
 Commands:
   metadata <metadata-url>   Download and check the Access app's SAML metadata, save it for IAM Identity Center.
-  check --issuer <url> --acs <url> [--portal <url>]
+  check --issuer <url> --acs <url> [--portal <url>] [--scim <url>]
                             Check the URLs copied from the IAM Identity Center console.
   help [command]            Show help for a command.
 
@@ -104,16 +105,18 @@ Trust: the system certificate store; add a TLS-inspecting proxy's CA with NODE_E
 Exit codes: 0 saved, 1 download or validation failed (nothing written), 2 usage error.
 `;
 
-const CHECK_HELP = `Usage: ${PROGRAM} check --issuer <url> --acs <url> [--portal <url>] [--json]
+const CHECK_HELP = `Usage: ${PROGRAM} check --issuer <url> --acs <url> [--portal <url>] [--scim <url>] [--json]
 
 Checks the values copied from IAM Identity Center > Settings > Identity source > Change identity source >
 External identity provider > Service provider metadata, with the validation the component runs on its
-awsIssuerUrl, awsAcsUrl and awsAccessPortalUrl arguments. Prints every finding, one per line.
+awsIssuerUrl, awsAcsUrl, awsAccessPortalUrl and scim.endpoint arguments. Prints every finding, one per line.
 
 Options:
       --issuer <url>   IAM Identity Center issuer URL (component argument awsIssuerUrl).
       --acs <url>      IAM Identity Center Assertion Consumer Service (ACS) URL (awsAcsUrl).
       --portal <url>   AWS access portal URL (awsAccessPortalUrl); optional.
+      --scim <url>     SCIM endpoint from Settings > Identity source > Automatic provisioning (scim.endpoint);
+                       optional. Its region must be the issuer's. (The access token is never asked for.)
       --json           Print { ok, findings: [{ field, ok, message }] } as one JSON object.
   -h, --help           Show this help.
 
@@ -385,6 +388,7 @@ const CHECK_OPTIONS = {
     issuer: { type: "string" },
     acs: { type: "string" },
     portal: { type: "string" },
+    scim: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
 } as const;
@@ -445,6 +449,8 @@ function checkCommand(args: string[], io: CliIo): number {
         );
     }
 
+    if (values.scim !== undefined) checkScimEndpointFlag(findings, values.scim, issuer);
+
     const failed = findings.filter((f) => !f.ok).length;
     if (values.json) {
         io.stdout(`${JSON.stringify({ ok: failed === 0, findings })}\n`);
@@ -453,6 +459,24 @@ function checkCommand(args: string[], io: CliIo): number {
         if (failed > 0) io.stderr(`${PROGRAM}: ${failed} of ${findings.length} checks failed.\n`);
     }
     return failed === 0 ? EXIT_OK : EXIT_FAILURE;
+}
+
+/** The SCIM endpoint's shape, then its region against the issuer's when both parse. */
+function checkScimEndpointFlag(findings: Finding[], value: string, issuer: AwsIssuerFacts | undefined): void {
+    const scim = attempt(
+        findings,
+        "scim.endpoint",
+        () => parseScimEndpoint(value, "scim.endpoint"),
+        (facts) => `region ${facts.region}, tenant ${facts.tenantId}`,
+    );
+    if (scim && issuer) {
+        attempt(
+            findings,
+            "scim.endpoint",
+            () => checkScimRegion(scim, issuer.region, "scim.endpoint"),
+            () => `same region as awsIssuerUrl (${scim.region})`,
+        );
+    }
 }
 
 /** Runs one check, records its finding, and returns its result (undefined when it failed). */

@@ -11,6 +11,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { IdentityCenterArgs } from "./identityCenterArgs";
 import { planIdentityCenter, type IdentityCenterPlan } from "./identityCenterPlan";
+import { lookupScimPrincipals, type ScimPrincipalIds } from "./scimPrincipals";
 
 /** The resources {@link declareIdentityCenter} declared, keyed by the names used in the arguments. */
 export interface IdentityCenterResources {
@@ -73,7 +74,9 @@ export function declarePlannedIdentityCenter(
 ): IdentityCenterResources {
     const directory = declareDirectory(name, plan, instance.identityStoreId, parent);
     const permissionSets = declarePermissionSets(name, plan, instance.instanceArn, parent);
-    const assignments = declareAssignments(name, plan, instance.instanceArn, { ...directory, permissionSets }, parent);
+    // With SCIM the plan has no users or groups; the principals the assignments name are looked up instead.
+    const scim = plan.scimLookups && lookupScimPrincipals(plan.scimLookups, instance.identityStoreId, parent);
+    const assignments = declareAssignments(name, plan, instance.instanceArn, { ...directory, permissionSets, scim }, parent);
     const policies = declarePolicies(name, plan, instance.instanceArn, permissionSets, assignments, parent);
     return {
         ...instance,
@@ -168,7 +171,7 @@ function declareAssignments(
     name: string,
     plan: IdentityCenterPlan,
     instanceArn: pulumi.Output<string>,
-    targets: Directory & { permissionSets: Map<string, aws.ssoadmin.PermissionSet> },
+    targets: Directory & { permissionSets: Map<string, aws.ssoadmin.PermissionSet>; scim?: ScimPrincipalIds },
     parent: pulumi.Resource,
 ): aws.ssoadmin.AccountAssignment[] {
     return plan.assignments.map(
@@ -179,14 +182,23 @@ function declareAssignments(
                     instanceArn,
                     permissionSetArn: targets.permissionSets.get(a.permissionSet)!.arn,
                     principalType: a.principalType,
-                    principalId:
-                        a.principalType === "USER" ? targets.users.get(a.principal)!.userId : targets.groups.get(a.principal)!.groupId,
+                    principalId: principalIdOf(a, targets),
                     targetType: "AWS_ACCOUNT",
                     targetId: a.accountId,
                 },
                 { parent },
             ),
     );
+}
+
+function principalIdOf(
+    a: IdentityCenterPlan["assignments"][number],
+    targets: Directory & { scim?: ScimPrincipalIds },
+): pulumi.Output<string> {
+    if (targets.scim) {
+        return a.principalType === "USER" ? targets.scim.users.get(a.principal)! : targets.scim.groups.get(a.principal)!;
+    }
+    return a.principalType === "USER" ? targets.users.get(a.principal)!.userId : targets.groups.get(a.principal)!.groupId;
 }
 
 function declarePolicies(

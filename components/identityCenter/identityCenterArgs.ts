@@ -70,9 +70,15 @@ export interface IdentityCenterAssignment {
      * At least one.
      */
     accountIds: string[];
-    /** Names of {@link IdentityCenterArgs.groups} to grant the permission set to. */
+    /**
+     * Names of {@link IdentityCenterArgs.groups} to grant the permission set to; with `scim`, display names of groups
+     * SCIM provisions (looked up with `aws.identitystore.getGroup`).
+     */
     groups?: string[] | undefined;
-    /** Emails of {@link IdentityCenterArgs.users} to grant the permission set to (compared case-insensitively). */
+    /**
+     * Emails of {@link IdentityCenterArgs.users} to grant the permission set to (compared case-insensitively); with
+     * `scim`, user names (emails) of users SCIM provisions (looked up with `aws.identitystore.getUser`).
+     */
     users?: string[] | undefined;
 }
 
@@ -92,10 +98,11 @@ export interface IdentityCenterArgs {
     identityStoreId?: pulumi.Input<string> | undefined;
     /**
      * The people who may sign in. May be empty only if no group member or assignment names a user; the Cloudflare
-     * Access policy then needs its own rules.
+     * Access policy then needs its own rules. With `scim`, give `[]`: SCIM provisions the users, so any entry is
+     * refused.
      */
     users: IdentityCenterUser[];
-    /** Groups and their members. */
+    /** Groups and their members. Refused (unless empty) with `scim`, because SCIM then provisions the groups. */
     groups?: IdentityCenterGroup[] | undefined;
     /** Permission sets. */
     permissionSets?: IdentityCenterPermissionSet[] | undefined;

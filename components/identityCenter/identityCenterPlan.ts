@@ -79,6 +79,25 @@ export interface IdentityCenterPlan {
     managedPolicies: PlannedManagedPolicy[];
     inlinePolicies: PlannedInlinePolicy[];
     assignments: PlannedAssignment[];
+    /** With `scim` only: the SCIM groups and users the assignments name, looked up in the identity store. */
+    scimLookups?: PlannedScimLookups;
+}
+
+/** The SCIM principals the assignments name (users and groups this stack does not create). */
+export interface PlannedScimLookups {
+    /** Groups by display name, sorted; `path` is the first argument that names the group. */
+    groups: { name: string; path: string }[];
+    /** Users by lower-cased email (`key`), sorted; `userName` is the spelling looked up (the first one given). */
+    users: { key: string; userName: string; path: string }[];
+}
+
+/** How the Identity Center part is planned. */
+export interface IdentityCenterPlanOptions {
+    /**
+     * True when `scim` is given: users and groups are provisioned by SCIM, so `users` and `groups` are refused, and
+     * assignments name SCIM groups (display name) and users (user name = email), to be looked up. Default false.
+     */
+    scim?: boolean;
 }
 
 // The identity store limits user names to 128 characters (aws.identitystore.User.userName).
@@ -97,8 +116,10 @@ const MAX_SESSION_SECONDS = 12 * 3600;
  * lists every problem: an {@link InvalidArgumentError} for one, an {@link InvalidArgumentsError} for several.
  *
  * @param field The path of `args` in the caller's arguments, e.g. `"identityCenter"`.
+ * @param options `scim: true` when users and groups come from SCIM (see {@link IdentityCenterPlanOptions}).
  */
-export function planIdentityCenter(args: IdentityCenterArgs, field: string): IdentityCenterPlan {
+export function planIdentityCenter(args: IdentityCenterArgs, field: string, options: IdentityCenterPlanOptions = {}): IdentityCenterPlan {
+    if (options.scim) return planScimIdentityCenter(args, field);
     if (!isObject(args)) {
         throw new InvalidArgumentError(field, "must be an object with at least `users` (a list, possibly empty).");
     }
@@ -109,19 +130,102 @@ export function planIdentityCenter(args: IdentityCenterArgs, field: string): Ide
     const permissionSets = problems.check(() => planPermissionSets(args.permissionSets, `${field}.permissionSets`));
     // Groups name users, and assignments name all three: checked only against lists that are valid themselves.
     const groups = users && problems.check(() => planGroups(args.groups, `${field}.groups`, users, userList));
+    const resolver = users && groups && declaredPrincipals(field, users, groups.byName);
     const assignments =
-        groups && permissionSets && problems.check(() => planAssignments(args.assignments, field, users!, groups.byName, permissionSets));
+        resolver && permissionSets && problems.check(() => planAssignments(args.assignments, field, resolver, permissionSets));
     problems.throwIfAny();
-    const sets = [...permissionSets!.values()];
     return {
         users: bySuffix([...users!.values()]),
         groups: bySuffix([...groups!.byName.values()]),
         memberships: bySuffix(groups!.memberships),
+        ...permissionSetsPlan(permissionSets!),
+        assignments: bySuffix(assignments!),
+    };
+}
+
+// With SCIM: no users, groups or memberships; the assignments' principals are lookups.
+function planScimIdentityCenter(args: IdentityCenterArgs, field: string): IdentityCenterPlan {
+    if (!isObject(args)) {
+        throw new InvalidArgumentError(
+            field,
+            "must be an object with permissionSets and assignments (with scim, users and groups come from SCIM).",
+        );
+    }
+    const problems = new ArgumentProblems();
+    problems.check(() => checkInstanceIds(args, field));
+    for (const key of ["users", "groups"] as const) {
+        const list: unknown = args[key];
+        if (list === undefined || (Array.isArray(list) && list.length === 0)) continue;
+        problems.add(
+            new InvalidArgumentError(
+                `${field}.${key}`,
+                `cannot be combined with scim: Cloudflare provisions the IAM Identity Center ${key} from scim.sourceIdpId, and two writers of one directory overwrite each other. Remove ${field}.${key} and manage them in the identity provider (assignments still name SCIM groups by display name and users by email), or remove scim to manage them here.`,
+            ),
+        );
+    }
+    const permissionSets = problems.check(() => planPermissionSets(args.permissionSets, `${field}.permissionSets`));
+    const lookups = new ScimPrincipals();
+    const assignments = permissionSets && problems.check(() => planAssignments(args.assignments, field, lookups, permissionSets));
+    problems.throwIfAny();
+    return {
+        users: [],
+        groups: [],
+        memberships: [],
+        ...permissionSetsPlan(permissionSets!),
+        assignments: bySuffix(assignments!),
+        scimLookups: lookups.planned(),
+    };
+}
+
+function permissionSetsPlan(
+    permissionSets: Map<string, PlannedPermissionSet>,
+): Pick<IdentityCenterPlan, "permissionSets" | "managedPolicies" | "inlinePolicies"> {
+    const sets = [...permissionSets.values()];
+    return {
         permissionSets: bySuffix(sets),
         managedPolicies: bySuffix(sets.flatMap((p) => p.managedPolicies)),
         inlinePolicies: bySuffix(sets.flatMap((p) => (p.inlinePolicy ? [p.inlinePolicy] : []))),
-        assignments: bySuffix(assignments!),
     };
+}
+
+/** Principals provisioned by SCIM: any group display name, any email; each is recorded for a lookup. */
+class ScimPrincipals implements PrincipalResolver {
+    readonly groupsWhat = "display names of SCIM groups";
+    readonly usersWhat = "user names (emails) of SCIM users";
+    readonly nobodyFix =
+        "list at least one group (display names of groups SCIM provisions) or user (user names, i.e. emails, of SCIM users)";
+    private readonly groups = new Map<string, string>();
+    private readonly users = new Map<string, { userName: string; path: string }>();
+
+    group(name: string, path: string): string {
+        if (name.trim() === "") {
+            throw new InvalidArgumentError(
+                path,
+                "is empty; give the display name of a group that SCIM provisions into IAM Identity Center.",
+            );
+        }
+        if (!this.groups.has(name)) this.groups.set(name, path);
+        return name;
+    }
+
+    user(email: string, path: string): string {
+        if (!EMAIL_PATTERN.test(email) || email.length > MAX_USER_NAME) {
+            throw new InvalidArgumentError(
+                path,
+                `"${email}" is not an email address; with scim, users are named by their IAM Identity Center user name, the email the identity provider sends (at most ${MAX_USER_NAME} characters).`,
+            );
+        }
+        const key = email.toLowerCase();
+        if (!this.users.has(key)) this.users.set(key, { userName: email, path });
+        return key;
+    }
+
+    planned(): PlannedScimLookups {
+        return {
+            groups: [...this.groups].map(([name, path]) => ({ name, path })).sort((a, b) => compareCodeUnits(a.name, b.name)),
+            users: [...this.users].map(([key, u]) => ({ key, ...u })).sort((a, b) => compareCodeUnits(a.key, b.key)),
+        };
+    }
 }
 
 function checkInstanceIds(args: IdentityCenterArgs, field: string): void {
@@ -248,21 +352,7 @@ function planPermissionSets(list: unknown, field: string): Map<string, PlannedPe
     const names = new NameRegistry();
     for (const [p, i] of listOf(list, field, "{ name, managedPolicyArns, inlinePolicy }")) {
         const at = `${field}[${i}]`;
-        const name = p.name;
-        if (typeof name !== "string" || !PERMISSION_SET_NAME.test(name)) {
-            throw new InvalidArgumentError(
-                `${at}.name`,
-                `${typeof name === "string" ? `"${name}"` : "the value"} is not a valid permission set name: AWS allows 1 to 32 characters from letters, digits and + = , . @ _ - (no spaces), e.g. "ReadOnly".`,
-            );
-        }
-        const first = byFolded.get(name.toLowerCase());
-        if (first) {
-            throw new InvalidArgumentError(
-                `${at}.name`,
-                `"${name}" duplicates ${field}[${first.index}].name ("${first.name}"); permission set names must be unique (compared case-insensitively), so rename or merge them.`,
-            );
-        }
-        byFolded.set(name.toLowerCase(), { name, index: i });
+        const name = permissionSetName(p.name, at, field, byFolded, i);
         for (const key of ["description", "relayState"] as const) {
             const text = p[key];
             if (text !== undefined && (typeof text !== "string" || text.trim() === "")) {
@@ -271,22 +361,7 @@ function planPermissionSets(list: unknown, field: string): Map<string, PlannedPe
         }
         const sessionDuration =
             p.sessionDuration === undefined ? undefined : checkSessionDuration(p.sessionDuration, `${at}.sessionDuration`);
-
-        const managedPolicies: PlannedManagedPolicy[] = [];
-        const seenArns = new Map<string, number>();
-        for (const [arn, k] of stringList(p.managedPolicyArns, `${at}.managedPolicyArns`, "AWS managed policy ARNs")) {
-            const kat = `${at}.managedPolicyArns[${k}]`;
-            const policyName = checkManagedPolicyArn(arn, kat);
-            const dup = seenArns.get(arn);
-            if (dup !== undefined) {
-                throw new InvalidArgumentError(kat, `"${arn}" is already listed as ${at}.managedPolicyArns[${dup}]; remove one of them.`);
-            }
-            seenArns.set(arn, k);
-            const suffix = `managed-policy-${name}-${policyName}`;
-            names.claim(suffix, kat);
-            managedPolicies.push({ suffix, permissionSet: name, arn });
-        }
-
+        const managedPolicies = planManagedPolicies(p.managedPolicyArns, at, name, names);
         const inlinePolicy =
             p.inlinePolicy === undefined
                 ? undefined
@@ -309,11 +384,89 @@ function planPermissionSets(list: unknown, field: string): Map<string, PlannedPe
     return sets;
 }
 
+// A valid permission-set name, unique among the sets regardless of case.
+function permissionSetName(
+    name: unknown,
+    at: string,
+    field: string,
+    byFolded: Map<string, { name: string; index: number }>,
+    index: number,
+): string {
+    if (typeof name !== "string" || !PERMISSION_SET_NAME.test(name)) {
+        throw new InvalidArgumentError(
+            `${at}.name`,
+            `${typeof name === "string" ? `"${name}"` : "the value"} is not a valid permission set name: AWS allows 1 to 32 characters from letters, digits and + = , . @ _ - (no spaces), e.g. "ReadOnly".`,
+        );
+    }
+    const first = byFolded.get(name.toLowerCase());
+    if (first) {
+        throw new InvalidArgumentError(
+            `${at}.name`,
+            `"${name}" duplicates ${field}[${first.index}].name ("${first.name}"); permission set names must be unique (compared case-insensitively), so rename or merge them.`,
+        );
+    }
+    byFolded.set(name.toLowerCase(), { name, index });
+    return name;
+}
+
+function planManagedPolicies(list: unknown, at: string, setName: string, names: NameRegistry): PlannedManagedPolicy[] {
+    const managedPolicies: PlannedManagedPolicy[] = [];
+    const seenArns = new Map<string, number>();
+    for (const [arn, k] of stringList(list, `${at}.managedPolicyArns`, "AWS managed policy ARNs")) {
+        const kat = `${at}.managedPolicyArns[${k}]`;
+        const policyName = checkManagedPolicyArn(arn, kat);
+        const dup = seenArns.get(arn);
+        if (dup !== undefined) {
+            throw new InvalidArgumentError(kat, `"${arn}" is already listed as ${at}.managedPolicyArns[${dup}]; remove one of them.`);
+        }
+        seenArns.set(arn, k);
+        const suffix = `managed-policy-${setName}-${policyName}`;
+        names.claim(suffix, kat);
+        managedPolicies.push({ suffix, permissionSet: setName, arn });
+    }
+    return managedPolicies;
+}
+
+/** How an assignment's `groups` and `users` entries are checked and turned into principals. */
+interface PrincipalResolver {
+    /** What a `groups` list holds, for messages. */
+    groupsWhat: string;
+    /** What a `users` list holds, for messages. */
+    usersWhat: string;
+    /** The fix for an assignment that names nobody. */
+    nobodyFix: string;
+    /** The principal key of a group name (throws when it names no group). */
+    group(name: string, path: string): string;
+    /** The principal key (lower-cased email) of a user (throws when it names no user). */
+    user(email: string, path: string): string;
+}
+
+/** Principals declared in `identityCenter.users` and `identityCenter.groups`. */
+function declaredPrincipals(base: string, users: Map<string, PlannedUser>, groups: Map<string, PlannedGroup>): PrincipalResolver {
+    return {
+        groupsWhat: `names of ${base}.groups`,
+        usersWhat: `emails of ${base}.users`,
+        nobodyFix: `list at least one group (names from ${base}.groups) or user (emails from ${base}.users)`,
+        group(name, path) {
+            if (!groups.has(name)) {
+                const declared = [...groups.keys()];
+                throw new InvalidArgumentError(
+                    path,
+                    `"${name}" is not one of ${base}.groups (${quoteList(declared)}).${caseHint(name, declared)} Declare the group or fix the name.`,
+                );
+            }
+            return name;
+        },
+        user: (email, path) => declaredUser(email, path, users, `${base}.users`, "the assignment"),
+    };
+}
+
+type AssignmentPrincipal = { type: "USER" | "GROUP"; principal: string; label: string; path: string };
+
 function planAssignments(
     list: unknown,
     base: string,
-    users: Map<string, PlannedUser>,
-    groups: Map<string, PlannedGroup>,
+    resolver: PrincipalResolver,
     permissionSets: Map<string, PlannedPermissionSet>,
 ): PlannedAssignment[] {
     const field = `${base}.assignments`;
@@ -322,76 +475,16 @@ function planAssignments(
     const names = new NameRegistry();
     for (const [a, i] of listOf(list, field, "{ permissionSet, accountIds, groups, users }")) {
         const at = `${field}[${i}]`;
-        const setName = a.permissionSet;
-        if (typeof setName !== "string" || !permissionSets.has(setName)) {
-            const declared = [...permissionSets.keys()];
-            const hint = typeof setName === "string" ? caseHint(setName, declared) : "";
-            throw new InvalidArgumentError(
-                `${at}.permissionSet`,
-                `${typeof setName === "string" ? `"${setName}"` : "the value"} is not one of ${base}.permissionSets (${quoteList(declared)}).${hint} Declare it there or fix the name.`,
-            );
-        }
-        const accounts = [...stringList(a.accountIds, `${at}.accountIds`, "12-digit AWS account ids", true)];
-        if (accounts.length === 0) {
-            throw new InvalidArgumentError(
-                `${at}.accountIds`,
-                'lists no AWS accounts; give at least one 12-digit account id, e.g. "012345678901".',
-            );
-        }
-        const seenAccounts = new Map<string, number>();
-        for (const [id, k] of accounts) {
-            const kat = `${at}.accountIds[${k}]`;
-            if (!ACCOUNT_ID.test(id)) {
-                throw new InvalidArgumentError(
-                    kat,
-                    `"${id}" is not an AWS account id: expected exactly 12 digits, written as a string with any leading zeros kept, e.g. "012345678901".`,
-                );
-            }
-            const dup = seenAccounts.get(id);
-            if (dup !== undefined)
-                throw new InvalidArgumentError(kat, `"${id}" is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
-            seenAccounts.set(id, k);
-        }
-
-        const principals: { type: "USER" | "GROUP"; principal: string; label: string; path: string }[] = [];
-        const seenGroups = new Map<string, number>();
-        for (const [group, k] of stringList(a.groups, `${at}.groups`, `names of ${base}.groups`)) {
-            const kat = `${at}.groups[${k}]`;
-            if (!groups.has(group)) {
-                const declared = [...groups.keys()];
-                throw new InvalidArgumentError(
-                    kat,
-                    `"${group}" is not one of ${base}.groups (${quoteList(declared)}).${caseHint(group, declared)} Declare the group or fix the name.`,
-                );
-            }
-            const dup = seenGroups.get(group);
-            if (dup !== undefined)
-                throw new InvalidArgumentError(kat, `"${group}" is already listed as ${at}.groups[${dup}]; remove one of them.`);
-            seenGroups.set(group, k);
-            principals.push({ type: "GROUP", principal: group, label: `group "${group}"`, path: kat });
-        }
-        const seenUsers = new Map<string, number>();
-        for (const [email, k] of stringList(a.users, `${at}.users`, `emails of ${base}.users`)) {
-            const kat = `${at}.users[${k}]`;
-            const key = declaredUser(email, kat, users, `${base}.users`, "the assignment");
-            const dup = seenUsers.get(key);
-            if (dup !== undefined) {
-                throw new InvalidArgumentError(
-                    kat,
-                    `"${email}" is already listed as ${at}.users[${dup}] (compared case-insensitively); remove one of them.`,
-                );
-            }
-            seenUsers.set(key, k);
-            principals.push({ type: "USER", principal: key, label: `user "${key}"`, path: kat });
-        }
+        const setName = assignedPermissionSet(a.permissionSet, at, base, permissionSets);
+        const accounts = assignedAccounts(a.accountIds, at);
+        const principals = [...assignedGroups(a.groups, at, resolver), ...assignedUsers(a.users, at, resolver)];
         if (principals.length === 0) {
             throw new InvalidArgumentError(
                 at,
-                `grants permission set "${setName}" to nobody; list at least one group (names from ${base}.groups) or user (emails from ${base}.users), or remove the assignment.`,
+                `grants permission set "${setName}" to nobody; ${resolver.nobodyFix}, or remove the assignment.`,
             );
         }
-
-        for (const [accountId] of accounts) {
+        for (const accountId of accounts) {
             for (const p of principals) {
                 const tuple = `${setName}\n${accountId}\n${p.type}\n${p.principal}`;
                 const first = byTuple.get(tuple);
@@ -409,6 +502,77 @@ function planAssignments(
         }
     }
     return planned;
+}
+
+function assignedPermissionSet(setName: unknown, at: string, base: string, permissionSets: Map<string, PlannedPermissionSet>): string {
+    if (typeof setName !== "string" || !permissionSets.has(setName)) {
+        const declared = [...permissionSets.keys()];
+        const hint = typeof setName === "string" ? caseHint(setName, declared) : "";
+        throw new InvalidArgumentError(
+            `${at}.permissionSet`,
+            `${typeof setName === "string" ? `"${setName}"` : "the value"} is not one of ${base}.permissionSets (${quoteList(declared)}).${hint} Declare it there or fix the name.`,
+        );
+    }
+    return setName;
+}
+
+function assignedAccounts(list: unknown, at: string): string[] {
+    const accounts = [...stringList(list, `${at}.accountIds`, "12-digit AWS account ids", true)];
+    if (accounts.length === 0) {
+        throw new InvalidArgumentError(
+            `${at}.accountIds`,
+            'lists no AWS accounts; give at least one 12-digit account id, e.g. "012345678901".',
+        );
+    }
+    const seenAccounts = new Map<string, number>();
+    for (const [id, k] of accounts) {
+        const kat = `${at}.accountIds[${k}]`;
+        if (!ACCOUNT_ID.test(id)) {
+            throw new InvalidArgumentError(
+                kat,
+                `"${id}" is not an AWS account id: expected exactly 12 digits, written as a string with any leading zeros kept, e.g. "012345678901".`,
+            );
+        }
+        const dup = seenAccounts.get(id);
+        if (dup !== undefined)
+            throw new InvalidArgumentError(kat, `"${id}" is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
+        seenAccounts.set(id, k);
+    }
+    return accounts.map(([id]) => id);
+}
+
+function assignedGroups(list: unknown, at: string, resolver: PrincipalResolver): AssignmentPrincipal[] {
+    const principals: AssignmentPrincipal[] = [];
+    const seenGroups = new Map<string, number>();
+    for (const [group, k] of stringList(list, `${at}.groups`, resolver.groupsWhat)) {
+        const kat = `${at}.groups[${k}]`;
+        const principal = resolver.group(group, kat);
+        const dup = seenGroups.get(group);
+        if (dup !== undefined)
+            throw new InvalidArgumentError(kat, `"${group}" is already listed as ${at}.groups[${dup}]; remove one of them.`);
+        seenGroups.set(group, k);
+        principals.push({ type: "GROUP", principal, label: `group "${group}"`, path: kat });
+    }
+    return principals;
+}
+
+function assignedUsers(list: unknown, at: string, resolver: PrincipalResolver): AssignmentPrincipal[] {
+    const principals: AssignmentPrincipal[] = [];
+    const seenUsers = new Map<string, number>();
+    for (const [email, k] of stringList(list, `${at}.users`, resolver.usersWhat)) {
+        const kat = `${at}.users[${k}]`;
+        const key = resolver.user(email, kat);
+        const dup = seenUsers.get(key);
+        if (dup !== undefined) {
+            throw new InvalidArgumentError(
+                kat,
+                `"${email}" is already listed as ${at}.users[${dup}] (compared case-insensitively); remove one of them.`,
+            );
+        }
+        seenUsers.set(key, k);
+        principals.push({ type: "USER", principal: key, label: `user "${key}"`, path: kat });
+    }
+    return principals;
 }
 
 function requiredText(value: unknown, field: string, what: string): string {

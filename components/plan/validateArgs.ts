@@ -170,6 +170,12 @@ export function withoutEmptyOptionals(args: ZeroTrustAwsSsoArgs): ZeroTrustAwsSs
     }
     if (Array.isArray(copy.allowedIdps) && copy.allowedIdps.length === 0) delete copy.allowedIdps;
     if (Array.isArray(copy.samlAttributes) && copy.samlAttributes.length === 0) delete copy.samlAttributes;
+    if (copy.scim && typeof copy.scim === "object") {
+        const scim = { ...copy.scim };
+        if (scim.tokenExpiresAt === "") delete scim.tokenExpiresAt;
+        if (Array.isArray(scim.mappings) && scim.mappings.length === 0) delete scim.mappings;
+        copy.scim = scim;
+    }
     return copy;
 }
 

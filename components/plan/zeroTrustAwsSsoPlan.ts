@@ -10,6 +10,8 @@ import { checkAwsUrlPair, parseAwsAcsUrl, parseAwsIssuerUrl } from "../identityC
 import type { IdentityCenterArgs } from "../identityCenter/identityCenterArgs";
 import { planIdentityCenter, type IdentityCenterPlan } from "../identityCenter/identityCenterPlan";
 import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
+import type { ScimArgs } from "../scim/scimArgs";
+import { checkScimValues, isLate, planScim, type ScimPlan, type ScimValues } from "../scim/scimPlan";
 import type { ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 import { checkAccountId, isKnownString, validateZeroTrustAwsSsoArgs, withoutEmptyOptionals } from "./validateArgs";
 
@@ -21,9 +23,11 @@ export interface ZeroTrustAwsSsoPlan {
     access: AccessPlan;
     /** The Identity Center resources, when `identityCenter` is given. */
     identityCenter?: { args: IdentityCenterArgs; plan: IdentityCenterPlan };
-    /** People on one side only; empty lists without `identityCenter`. */
+    /** People on one side only; empty lists without `identityCenter`, and with `scim` (there is no list to compare). */
     accessMismatches: AccessMismatches;
-    /** True when the account id or an AWS URL is an Output, to be checked by {@link checkLateValues}. */
+    /** The application's SCIM provisioning, when `scim` is given. */
+    scim?: ScimPlan;
+    /** True when the account id, an AWS URL or a `scim` value is an Output, to be checked by {@link checkLateValues}. */
     hasLateValues: boolean;
 }
 
@@ -37,28 +41,57 @@ export function planZeroTrustAwsSso(name: string, givenArgs: ZeroTrustAwsSsoArgs
     const args = withoutEmptyOptionals(givenArgs);
     const problems = new ArgumentProblems();
     const given = args?.identityCenter;
-    // Problems are listed in the order the arguments are documented: the top-level ones, then identityCenter.
-    const userEmails = userEmailsOf(given);
+    const scim = args?.scim;
+    // Problems are listed in the order the arguments are documented: the top-level ones, identityCenter, then scim.
+    const userEmails = scim === undefined ? userEmailsOf(given) : [];
     const access = problems.check(() => validateZeroTrustAwsSsoArgs(args, userEmails));
-    const identityCenter = given ? problems.check(() => planIdentityCenter(given, "identityCenter")) : undefined;
+    const identityCenter = given
+        ? problems.check(() => planIdentityCenter(given, "identityCenter", { scim: scim !== undefined }))
+        : undefined;
     if (given && isKnownString(given.identityStoreId) && isKnownString(args.awsIssuerUrl)) {
         problems.check(() => checkIssuerMatchesIdentityStore(args.awsIssuerUrl as string, given.identityStoreId as string));
     }
+    if (scim !== undefined) problems.check(() => checkScimValues(scimValuesOf(scim), knownIssuerRegion(args.awsIssuerUrl), true));
     problems.throwIfAny();
-    const accessMismatches: AccessMismatches = given
-        ? compareAccessWithIdentityCenter(
-              // Only whether Access groups are present matters (their members cannot be known), so Outputs are fine.
-              { emails: access!.emails, emailDomains: access!.emailDomains, groupIds: (args.access?.groupIds ?? []).map(String) },
-              userEmails,
-          )
-        : { cloudflareOnly: [], awsOnly: [] };
+    const accessMismatches: AccessMismatches =
+        given && scim === undefined
+            ? compareAccessWithIdentityCenter(
+                  // Only whether Access groups are present matters (their members cannot be known), so Outputs are fine.
+                  { emails: access!.emails, emailDomains: access!.emailDomains, groupIds: (args.access?.groupIds ?? []).map(String) },
+                  userEmails,
+              )
+            : { cloudflareOnly: [], awsOnly: [] };
+    const late = [args.accountId, args.awsIssuerUrl, args.awsAcsUrl].some((v) => v !== undefined && !isKnownString(v));
     return {
         args,
         access: planAccess(name, args, access!),
         identityCenter: given && { args: given, plan: identityCenter! },
         accessMismatches,
-        hasLateValues: [args.accountId, args.awsIssuerUrl, args.awsAcsUrl].some((v) => v !== undefined && !isKnownString(v)),
+        ...(scim !== undefined ? { scim: planScim(scim) } : {}),
+        hasLateValues: late || (scim !== undefined && Object.values(scimValuesOf(scim)).some(isLate)),
     };
+}
+
+/** The checked values of `scim`, by name. */
+export function scimValuesOf(scim: ScimArgs): ScimValues {
+    return {
+        endpoint: scim?.endpoint,
+        token: scim?.token,
+        sourceIdpId: scim?.sourceIdpId,
+        deactivateOnDelete: scim?.deactivateOnDelete,
+        tokenExpiresAt: scim?.tokenExpiresAt,
+        mappings: scim?.mappings,
+    };
+}
+
+// The issuer URL's region when it is known and valid (its own problems are reported by the top-level checks).
+function knownIssuerRegion(issuerUrl: unknown): string | undefined {
+    if (!isKnownString(issuerUrl)) return undefined;
+    try {
+        return parseAwsIssuerUrl(issuerUrl).region;
+    } catch {
+        return undefined;
+    }
 }
 
 /** The values that may only be known once Outputs resolve. */
@@ -68,6 +101,8 @@ export interface LateValues {
     awsAcsUrl: unknown;
     /** The identity store id, given or looked up, when Identity Center is managed. */
     identityStoreId?: string;
+    /** The values of `scim`, resolved, when `scim` is given. */
+    scim?: ScimValues;
 }
 
 /** The checks of {@link planZeroTrustAwsSso} for values that were Outputs; throws like it, listing every problem. */
@@ -80,6 +115,7 @@ export function checkLateValues(values: LateValues): void {
     if (issuer && values.identityStoreId) {
         problems.check(() => checkIssuerMatchesIdentityStore(values.awsIssuerUrl as string, values.identityStoreId!));
     }
+    if (values.scim) problems.check(() => checkScimValues(values.scim!, issuer?.region, false));
     problems.throwIfAny();
 }
 

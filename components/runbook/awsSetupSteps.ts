@@ -29,21 +29,52 @@ export interface AwsSetupFacts {
     warnings?: string[] | undefined;
     /** The stack output that holds the XML, for the save command. Default `metadataXml`. */
     metadataXmlOutput?: string | undefined;
+    /**
+     * SCIM provisioning, when `scim` is given: step 5 then describes automatic provisioning instead of manual users.
+     * Never the token. Default: manual provisioning.
+     */
+    scim?: AwsSetupScimFacts | undefined;
+}
+
+/** What the runbook says about SCIM provisioning. */
+export interface AwsSetupScimFacts {
+    /** The IAM Identity Center SCIM endpoint the Access application provisions to. */
+    endpoint: string;
+    /** The Zero Trust identity provider whose users and groups are provisioned. */
+    sourceIdpId: string;
+    /** When the access token expires, as given (`YYYY-MM-DD` or ISO 8601); undefined when not given. */
+    tokenExpiresAt?: string | undefined;
 }
 
 function list(items: string[]): string {
     return items.map((i) => `   - \`${i}\``).join("\n");
 }
 
-/** Renders the remaining AWS console steps as Markdown. Deterministic: same facts, same text. */
+/**
+ * Renders the remaining AWS console steps as Markdown. Deterministic: same facts, same text (warnings, such as a
+ * SCIM token about to expire, are computed by the caller and passed in `warnings`).
+ */
 export function renderAwsSetupSteps(f: AwsSetupFacts): string {
-    const output = f.metadataXmlOutput ?? "metadataXml";
-    const lines: string[] = [];
-    lines.push(`# Finish the AWS side of "${f.appName}"`, "");
+    return [
+        ...header(f),
+        ...identitySourceSteps(f),
+        ...(f.scim ? scimProvisioningStep(f.scim) : manualProvisioningStep(f)),
+        ...closingSteps(f),
+    ].join("\n");
+}
+
+function header(f: AwsSetupFacts): string[] {
+    const lines = [`# Finish the AWS side of "${f.appName}"`, ""];
     if (f.warnings && f.warnings.length > 0) {
         lines.push("**Attention:**", "", ...f.warnings.map((w) => `- ${w}`), "");
     }
-    lines.push(
+    return lines;
+}
+
+// Steps 1 to 4: save the metadata, check the service provider metadata, upload, confirm.
+function identitySourceSteps(f: AwsSetupFacts): string[] {
+    const output = f.metadataXmlOutput ?? "metadataXml";
+    return [
         "AWS has no API for these steps; do them once in the console, and again whenever the certificate rotates.",
         "",
         "1. Save the Cloudflare metadata document:",
@@ -66,10 +97,16 @@ export function renderAwsSetupSteps(f: AwsSetupFacts): string {
         `   - IdP issuer URL: \`${f.idpEntityId}\``,
         "   - IdP certificate: the component's `signingCertificate` output (PEM), or the `X509Certificate` in the file",
         "4. Click **Next**, review, type **ACCEPT** and confirm **Change identity source**.",
+    ];
+}
+
+// Step 5 without SCIM: every person needs a user whose username is their email.
+function manualProvisioningStep(f: AwsSetupFacts): string[] {
+    const lines = [
         "5. Under **Settings > Identity source > Provisioning** keep **Manual** provisioning: Access for SaaS does not",
         "   provision users (no SCIM), so every person must exist in IAM Identity Center with a username that is",
         "   exactly their email address (the SAML NameID Cloudflare sends).",
-    );
+    ];
     if (f.identityCenterUsers && f.identityCenterUsers.length > 0) {
         lines.push(`   This stack manages these ${f.identityCenterUsers.length} users (username = email):`, list(f.identityCenterUsers));
     } else {
@@ -77,22 +114,43 @@ export function renderAwsSetupSteps(f: AwsSetupFacts): string {
             "   Create each user with **Username = email address** (or let this component manage them with `identityCenter.users`).",
         );
     }
-    if (f.accessMismatches && (f.accessMismatches.cloudflareOnly.length > 0 || f.accessMismatches.awsOnly.length > 0)) {
+    const m = f.accessMismatches;
+    if (m && (m.cloudflareOnly.length > 0 || m.awsOnly.length > 0)) {
         lines.push("   People on one side only will not be able to sign in:");
-        if (f.accessMismatches.cloudflareOnly.length > 0) {
-            lines.push(
-                "   - allowed by Access but without an Identity Center user:",
-                list(f.accessMismatches.cloudflareOnly).replace(/^ {3}/gm, "     "),
-            );
+        if (m.cloudflareOnly.length > 0) {
+            lines.push("   - allowed by Access but without an Identity Center user:", list(m.cloudflareOnly).replace(/^ {3}/gm, "     "));
         }
-        if (f.accessMismatches.awsOnly.length > 0) {
-            lines.push(
-                "   - Identity Center users not allowed by the Access policy:",
-                list(f.accessMismatches.awsOnly).replace(/^ {3}/gm, "     "),
-            );
+        if (m.awsOnly.length > 0) {
+            lines.push("   - Identity Center users not allowed by the Access policy:", list(m.awsOnly).replace(/^ {3}/gm, "     "));
         }
     }
-    lines.push(
+    return lines;
+}
+
+// Step 5 with SCIM: automatic provisioning, its endpoint and token, and who gets provisioned.
+function scimProvisioningStep(scim: AwsSetupScimFacts): string[] {
+    const expiry =
+        scim.tokenExpiresAt !== undefined
+            ? `   The access token expires on ${scim.tokenExpiresAt.slice(0, 10)} (\`scim.tokenExpiresAt\`); before then, generate a new one under`
+            : "   The access token is valid for one year; set `scim.tokenExpiresAt` to be warned here. Before it expires, generate a new one under";
+    return [
+        "5. Under **Settings > Identity source > Provisioning**, provisioning must be **Automatic** (SCIM): Cloudflare Access",
+        "   creates, updates and removes the IAM Identity Center users and groups. If it is not enabled yet, choose **Enable**",
+        "   for *Automatic provisioning*, copy the **SCIM endpoint** and the **Access token** (shown only once) into this stack's",
+        "   secret config (`pulumi config set --secret ...`), and run `pulumi up`. The endpoint this stack provisions to is:",
+        `   - SCIM endpoint: \`${scim.endpoint}\``,
+        `   - source identity provider (Zero Trust > Settings > Authentication): \`${scim.sourceIdpId}\``,
+        "   Cloudflare pushes the users and groups of that identity provider (narrowed by `scim.mappings`, if any); only the",
+        "   groups pushed can be named in `identityCenter.assignments`. The Access policy still decides who may sign in.",
+        expiry,
+        "   **Settings > Identity source > Actions > Manage provisioning > Generate token**, put it in the secret config, run",
+        "   `pulumi up`, then delete the old token.",
+    ];
+}
+
+// Steps 6 to 8: check the certificate AWS shows, test the sign-in, and what to do on rotation.
+function closingSteps(f: AwsSetupFacts): string[] {
+    return [
         "6. After the switch, AWS shows the IdP certificate under **Settings > Identity source > Manage authentication**:",
         `   its expiry must read ${f.signingCertificateNotAfter.slice(0, 10)}; the SHA-256 fingerprint to compare is \`${f.signingCertificateSha256}\`.`,
         f.awsAccessPortalUrl
@@ -102,6 +160,5 @@ export function renderAwsSetupSteps(f: AwsSetupFacts): string {
         "   shows a new `signingCertificateSha256`. Then repeat steps 1 and 3 through **Actions > Manage authentication >",
         "   Manage SAML 2.0 authentication**, before the old certificate expires.",
         "",
-    );
-    return lines.join("\n");
+    ];
 }
