@@ -168,6 +168,7 @@ describe("multi-language plugin (plugin/), over gRPC", function () {
                 "identityCenter",
                 "metadata",
                 "samlAttributes",
+                "scim",
                 "sessionDuration",
             ]);
             assert.deepEqual(component.requiredInputs, ["accountId", "awsIssuerUrl", "awsAcsUrl"]);
@@ -201,6 +202,9 @@ describe("multi-language plugin (plugin/), over gRPC", function () {
                 "RetryPolicy",
                 "SamlAttribute",
                 "SamlAttributeIdpSource",
+                "Scim",
+                "ScimMapping",
+                "ScimMappingOperations",
                 "ZeroTrustAwsSsoAccess",
             ]);
             assert.deepEqual(

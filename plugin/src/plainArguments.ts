@@ -9,7 +9,7 @@ import { ArgumentProblems, InvalidArgumentError } from "../../components/invalid
 
 /** Paths where ZeroTrustAwsSsoArgs takes `pulumi.Input` (components/zeroTrustAwsSsoArgs.ts and the types it uses). */
 const INPUT_PATHS =
-    /^(accountId|awsIssuerUrl|awsAcsUrl|awsAccessPortalUrl|appName|sessionDuration|allowedIdps\[\d+\]|access\.(groupIds|policyIds)\[\d+\]|identityCenter\.(instanceArn|identityStoreId))$/;
+    /^(accountId|awsIssuerUrl|awsAcsUrl|awsAccessPortalUrl|appName|sessionDuration|allowedIdps\[\d+\]|access\.(groupIds|policyIds)\[\d+\]|identityCenter\.(instanceArn|identityStoreId)|scim\.(endpoint|token|sourceIdpId|deactivateOnDelete|tokenExpiresAt)|scim\.mappings(\[\d+\])?)$/;
 
 // Output.promise(true), isKnown and isSecret are SDK internals (sdk/nodejs/output.ts); a provider has no public way to
 // read a deserialized Output's value without hanging on an `apply` that never runs while the value is unknown.

@@ -37,7 +37,10 @@ describe("the aws-sso program", function () {
             },
         });
         await pulumi.runtime.setMocks(mocks, "aws-sso", "dev", process.env.PREVIEW === "true");
-        program = await import("../index");
+        // Loaded only now, after setMocks. `require`, not `await import`: with this project's module setting (node16)
+        // an import() stays a native ESM import, which bypasses ts-node.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        program = require("../index") as typeof import("../index");
     });
 
     it("exports the metadata document to upload to IAM Identity Center", async () => {
