@@ -13,6 +13,7 @@ import { declareMetadata } from "./metadata/declareMetadata";
 import type { SamlMetadata } from "./metadata/samlMetadata";
 import { checkLateValues, planZeroTrustAwsSso, type ZeroTrustAwsSsoPlan } from "./plan/zeroTrustAwsSsoPlan";
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
+import { quoteSecret, quoteText } from "./safeText";
 import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The component's Pulumi type token. */
@@ -148,7 +149,7 @@ function planOrFail(name: string, args: ZeroTrustAwsSsoArgs, parent: pulumi.Reso
 
 function asResourceError(name: string, err: unknown, parent: pulumi.Resource): unknown {
     if (err instanceof InvalidArgumentError || err instanceof InvalidArgumentsError) {
-        return new pulumi.ResourceError(`ZeroTrustAwsSso "${name}": ${err.message}`, parent);
+        return new pulumi.ResourceError(`ZeroTrustAwsSso ${quoteText(name)}: ${err.message}`, parent);
     }
     return err;
 }
@@ -166,10 +167,18 @@ function lateGate(
 ): Gate {
     if (!plan.hasLateValues && !identityStoreId) return (value) => value;
     const { accountId, awsIssuerUrl, awsAcsUrl } = plan.args;
+    // Which values are secrets is known only from their Outputs, not from the values inside the apply.
+    const secret = pulumi.all([isSecretInput(accountId), isSecretInput(awsIssuerUrl), isSecretInput(awsAcsUrl)]);
     const checked = pulumi.unsecret(
-        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId]).apply(([account, issuer, acs, storeId]) => {
+        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId, secret]).apply(([account, issuer, acs, storeId, flags]) => {
             try {
-                checkLateValues({ accountId: account, awsIssuerUrl: issuer, awsAcsUrl: acs, identityStoreId: storeId });
+                checkLateValues({
+                    accountId: account,
+                    awsIssuerUrl: issuer,
+                    awsAcsUrl: acs,
+                    identityStoreId: storeId,
+                    secret: { accountId: flags[0], awsIssuerUrl: flags[1], awsAcsUrl: flags[2] },
+                });
             } catch (err) {
                 throw asResourceError(name, err, parent);
             }
@@ -187,9 +196,9 @@ function accessPortalUrl(
     parent: pulumi.Resource,
 ): pulumi.Output<string | undefined> {
     if (given !== undefined) {
-        return pulumi.output(given).apply((url) => {
+        return pulumi.all([given, isSecretInput(given)]).apply(([url, secret]) => {
             try {
-                parseAwsAccessPortalUrl(url);
+                parseAwsAccessPortalUrl(url, "awsAccessPortalUrl", secret ? quoteSecret : quoteText);
             } catch (err) {
                 throw asResourceError(name, err, parent);
             }
@@ -197,6 +206,11 @@ function accessPortalUrl(
         });
     }
     return identityCenter ? identityCenter.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`) : pulumi.output(undefined);
+}
+
+/** Whether an argument is a secret Output (`pulumi.secret(...)`, or derived from one); plain values never are. */
+function isSecretInput(value: unknown): pulumi.Output<boolean> {
+    return pulumi.Output.isInstance(value) ? pulumi.output(pulumi.isSecret(value)) : pulumi.output(false);
 }
 
 function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resource): void {
