@@ -63,7 +63,9 @@ export function escapeCharacter(char: string): string {
  * message, a log or the Pulumi state.
  */
 export function maskUrlCredentials(text: string): string {
-    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]*@/gi, "$1***@");
+    // The scheme is bounded (RFC 3986 schemes are short) so that the expression stays linear on any input: an
+    // unbounded `[a-z][a-z0-9+.-]*` would retry from every letter of a long run of letters.
+    return text.replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#@"'<>]*@/gi, "$1***@");
 }
 
 /**
