@@ -107,9 +107,9 @@ export function parseSamlMetadata(xml: string, expected: MetadataExpectations = 
         const found = root ? describeElement(root) : "missing";
         const aggregate =
             root?.namespaceURI === SAML_METADATA_NS && root.localName === "EntitiesDescriptor"
-                ? ` An aggregate of several entities (${countChildren(root, "EntityDescriptor")} EntityDescriptor elements) is not ` +
-                  "supported: IAM Identity Center takes one identity provider, and which entity it would pick is not defined; " +
-                  "give the metadata of the one Access application."
+                ? ` An aggregate of several entities is not supported (it holds ${countChildren(root, "EntityDescriptor")} ` +
+                  "EntityDescriptor): IAM Identity Center takes one identity provider, and which entity it would use is not " +
+                  "defined; give the metadata of the one Access application."
                 : "";
         throw new Error(
             `SAML metadata: the root element must be EntityDescriptor in namespace "${SAML_METADATA_NS}", but it is ${found}.${aggregate}`,
