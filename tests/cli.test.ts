@@ -199,15 +199,15 @@ describe("cli", function () {
             assert.ok(existsSync(join(dir, "access_saml_metadata.xml")));
         });
 
-        it("warns when the body was not valid UTF-8, since the saved file then differs from the bytes served", async () => {
-            // The fetcher decodes the body as UTF-8 and the CLI saves that text, so an invalid byte becomes U+FFFD.
+        it("refuses a body that is not valid UTF-8, since the saved file would differ from the bytes served", async () => {
             const [head, tail] = [XML.slice(0, XML.indexOf("<md:EntityDescriptor")), XML.slice(XML.indexOf("<md:EntityDescriptor"))];
             const served = Buffer.concat([Buffer.from(`${head}<!-- `), Buffer.from([0xff]), Buffer.from(` -->${tail}`)]);
             handler = (_req, res) => res.writeHead(200, { "content-type": "application/xml" }).end(served);
             const run = await cli(metadataArgs(), dir);
-            assert.equal(run.code, 0, run.stderr);
-            assert.match(run.stderr, /^zero-trust-aws-sso: warning: the document contains U\+FFFD replacement characters;/);
-            assert.ok(readFileSync(join(dir, "access_saml_metadata.xml")).includes(Buffer.from("<!-- \uFFFD -->", "utf8")));
+            assert.equal(run.code, 1);
+            const offset = Buffer.byteLength(`${head}<!-- `);
+            assert.match(run.stderr, new RegExp(`the body is not valid UTF-8: byte 0xFF at offset ${offset} starts no valid UTF-8 sequence;`));
+            assert.ok(!existsSync(join(dir, "access_saml_metadata.xml")));
         });
 
         it("server errors exit 1 after the attempts, with nothing written", async () => {
