@@ -1,5 +1,9 @@
 // The part of the Cloudflare guide that AWS offers no API for (switching the identity source and uploading the
 // IdP metadata), written out as a runbook with the exact values filled in, so the operator copies, not types.
+//
+// The runbook is pasted into tickets and rendered as Markdown, so every value is shown through components/safeText.ts
+// (bounded, control and invisible characters made visible, URL credentials masked) and code spans survive a backtick.
+import { excerptText, printableText } from "../safeText";
 
 /** The values the runbook quotes. */
 export interface AwsSetupFacts {
@@ -32,11 +36,32 @@ export interface AwsSetupFacts {
 }
 
 function list(items: string[]): string {
-    return items.map((i) => `   - \`${i}\``).join("\n");
+    return items.map((i) => `   - ${code(i)}`).join("\n");
+}
+
+/** A Markdown code span holding `value` made safe; a value with a backtick gets a double-backtick fence. */
+function code(value: string): string {
+    const text = excerptText(value);
+    return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+/** Every value of `f` made safe for the runbook (see the file header), so that no line below quotes raw text. */
+function safeFacts(f: AwsSetupFacts): AwsSetupFacts {
+    const text = (v: string): string => excerptText(v);
+    return {
+        ...f,
+        appName: text(f.appName),
+        metadataUrl: text(f.metadataUrl),
+        signingCertificateSha256: text(f.signingCertificateSha256),
+        signingCertificateNotAfter: text(f.signingCertificateNotAfter),
+        awsAccessPortalUrl: f.awsAccessPortalUrl === undefined ? undefined : text(f.awsAccessPortalUrl),
+        warnings: f.warnings?.map((w) => printableText(w.replace(/\s*[\r\n]+\s*/g, " "))),
+    };
 }
 
 /** Renders the remaining AWS console steps as Markdown. Deterministic: same facts, same text. */
-export function renderAwsSetupSteps(f: AwsSetupFacts): string {
+export function renderAwsSetupSteps(facts: AwsSetupFacts): string {
+    const f = safeFacts(facts);
     const output = f.metadataXmlOutput ?? "metadataXml";
     const lines: string[] = [];
     lines.push(`# Finish the AWS side of "${f.appName}"`, "");
@@ -56,14 +81,14 @@ export function renderAwsSetupSteps(f: AwsSetupFacts): string {
         `   \`${f.signingCertificateSha256}\` and expires on ${f.signingCertificateNotAfter}.`,
         "2. In the AWS console open **IAM Identity Center > Settings > Identity source > Actions > Change identity source**,",
         "   choose **External identity provider**, and check that the *Service provider metadata* shows exactly:",
-        `   - IAM Identity Center issuer URL: \`${f.awsIssuerUrl}\``,
-        `   - IAM Identity Center Assertion Consumer Service (ACS) URL: \`${f.awsAcsUrl}\``,
+        `   - IAM Identity Center issuer URL: ${code(f.awsIssuerUrl)}`,
+        `   - IAM Identity Center Assertion Consumer Service (ACS) URL: ${code(f.awsAcsUrl)}`,
         "",
         "   If either differs, fix `awsIssuerUrl` / `awsAcsUrl` and run `pulumi up` before going on.",
         "3. Under *Identity provider metadata* choose **IdP SAML metadata** and upload `access_saml_metadata.xml`.",
         "   If you enter the values by hand instead, use:",
-        `   - IdP sign-in URL: \`${f.ssoUrl}\``,
-        `   - IdP issuer URL: \`${f.idpEntityId}\``,
+        `   - IdP sign-in URL: ${code(f.ssoUrl)}`,
+        `   - IdP issuer URL: ${code(f.idpEntityId)}`,
         "   - IdP certificate: the component's `signingCertificate` output (PEM), or the `X509Certificate` in the file",
         "4. Click **Next**, review, type **ACCEPT** and confirm **Change identity source**.",
         "5. Under **Settings > Identity source > Provisioning** keep **Manual** provisioning: Access for SaaS does not",
