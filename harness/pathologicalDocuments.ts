@@ -57,7 +57,10 @@ export function pathologicalDocuments(
     return [
         {
             name: "many distinct sibling names (no IDPSSODescriptor)",
-            xml: entity(entityId, fill(budget, (i) => `<x${i}/>`)),
+            xml: entity(
+                entityId,
+                fill(budget, (i) => `<x${i}/>`),
+            ),
         },
         {
             name: "many distinct sibling names before a valid IDPSSODescriptor",
@@ -81,7 +84,10 @@ export function pathologicalDocuments(
         },
         {
             name: "many IDPSSODescriptor",
-            xml: entity(entityId, fill(budget, () => idp(sso(HTTP_REDIRECT, ssoUrl)))),
+            xml: entity(
+                entityId,
+                fill(budget, () => idp(sso(HTTP_REDIRECT, ssoUrl))),
+            ),
         },
         {
             name: "a 1 MiB entityID attribute",
@@ -101,7 +107,10 @@ export function pathologicalDocuments(
         },
         {
             name: "many attributes on one element",
-            xml: entity(entityId, `<md:Extensions><e ${fill(budget, (i) => `a${i}="v" `)}/></md:Extensions>` + idp(key + sso(HTTP_REDIRECT, ssoUrl))),
+            xml: entity(
+                entityId,
+                `<md:Extensions><e ${fill(budget, (i) => `a${i}="v" `)}/></md:Extensions>` + idp(key + sso(HTTP_REDIRECT, ssoUrl)),
+            ),
         },
         {
             name: "many namespace declarations, nested",
@@ -109,7 +118,10 @@ export function pathologicalDocuments(
         },
         {
             name: "1990 distinct sibling names with long attributes (under the element limit)",
-            xml: entity(entityId, Array.from({ length: 1990 }, (_, i) => `<x${i} a="${"v".repeat(Math.floor(budget / 1990) - 20)}"/>`).join("")),
+            xml: entity(
+                entityId,
+                Array.from({ length: 1990 }, (_, i) => `<x${i} a="${"v".repeat(Math.floor(budget / 1990) - 20)}"/>`).join(""),
+            ),
         },
         {
             name: "17 SingleSignOnService (one over the per-kind limit), long Locations",
@@ -125,7 +137,10 @@ export function pathologicalDocuments(
         },
         {
             name: "many character references in a text node",
-            xml: entity(entityId, `<md:Extensions><t>${fill(budget, () => "&#x41;&amp;")}</t></md:Extensions>` + idp(key + sso(HTTP_REDIRECT, ssoUrl))),
+            xml: entity(
+                entityId,
+                `<md:Extensions><t>${fill(budget, () => "&#x41;&amp;")}</t></md:Extensions>` + idp(key + sso(HTTP_REDIRECT, ssoUrl)),
+            ),
         },
     ];
 }

@@ -206,7 +206,10 @@ describe("cli", function () {
             const run = await cli(metadataArgs(), dir);
             assert.equal(run.code, 1);
             const offset = Buffer.byteLength(`${head}<!-- `);
-            assert.match(run.stderr, new RegExp(`the body is not valid UTF-8: byte 0xFF at offset ${offset} starts no valid UTF-8 sequence;`));
+            assert.match(
+                run.stderr,
+                new RegExp(`the body is not valid UTF-8: byte 0xFF at offset ${offset} starts no valid UTF-8 sequence;`),
+            );
             assert.ok(!existsSync(join(dir, "access_saml_metadata.xml")));
         });
 
@@ -373,12 +376,18 @@ describe("cli", function () {
         const refusals: [string, () => RequestHandler, RegExp][] = [
             [
                 "a document in UTF-16",
-                () => (_req, res) => res.writeHead(200, { "content-type": "application/xml" }).end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(XML, "utf16le")])),
+                () => (_req, res) =>
+                    res
+                        .writeHead(200, { "content-type": "application/xml" })
+                        .end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(XML, "utf16le")])),
                 /the body is UTF-16 \(byte order mark FF FE\)/,
             ],
             [
                 "Latin-1 bytes declared in the header",
-                () => (_req, res) => res.writeHead(200, { "content-type": "text/xml; charset=latin1" }).end(Buffer.from(XML.replace("</md:EntityDescriptor>", "<!-- é --></md:EntityDescriptor>"), "latin1")),
+                () => (_req, res) =>
+                    res
+                        .writeHead(200, { "content-type": "text/xml; charset=latin1" })
+                        .end(Buffer.from(XML.replace("</md:EntityDescriptor>", "<!-- é --></md:EntityDescriptor>"), "latin1")),
                 /the Content-Type header declares "latin1" and the body holds non-ASCII bytes/,
             ],
             [

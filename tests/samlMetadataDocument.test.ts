@@ -182,7 +182,11 @@ describe("parseSamlMetadata", () => {
             const services = (...list: [string, string | undefined][]) =>
                 doc({ ssoServices: list.map(([binding, location]) => ({ binding, location })) });
             const soap = "urn:oasis:names:tc:SAML:2.0:bindings:SOAP";
-            const same = services([HTTP_POST, "https://p.example/sso"], [HTTP_REDIRECT, "https://p.example/sso"], [soap, "https://p.example/sso"]);
+            const same = services(
+                [HTTP_POST, "https://p.example/sso"],
+                [HTTP_REDIRECT, "https://p.example/sso"],
+                [soap, "https://p.example/sso"],
+            );
             assert.equal(parseSamlMetadata(same, {}, NOW).ssoUrl, "https://p.example/sso");
             assert.equal(parseSamlMetadata(same, { ssoUrl: "https://p.example/sso" }, NOW).ssoUrl, "https://p.example/sso");
             // An element without a Location is no second URL.

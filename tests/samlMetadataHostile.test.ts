@@ -135,7 +135,9 @@ describe("SamlMetadata provider against hostile documents (serialized, in a fres
 
     describe("class 4: the document is passed on exactly as served, or refused", () => {
         it("UTF-8 with a byte order mark, non-ASCII text and CRLF: the xml output re-encodes to the served bytes", async () => {
-            const served = Buffer.from(xml({ bom: true, newline: "\r\n" }).replace("</md:EntityDescriptor>", "<!-- Zoë ✓ 😀 --></md:EntityDescriptor>"));
+            const served = Buffer.from(
+                xml({ bom: true, newline: "\r\n" }).replace("</md:EntityDescriptor>", "<!-- Zoë ✓ 😀 --></md:EntityDescriptor>"),
+            );
             serveBytes(served, "application/samlmetadata+xml; charset=UTF-8");
             const created = await create();
             assert.ok(Buffer.from(created.outs.xml as string, "utf8").equals(served));
@@ -151,14 +153,23 @@ describe("SamlMetadata provider against hostile documents (serialized, in a fres
         const refused: [string, () => void, RegExp][] = [
             [
                 "non-ASCII bytes under charset=ISO-8859-1",
-                () => serveBytes(Buffer.from(xml().replace("</md:EntityDescriptor>", "<!-- Zoë --></md:EntityDescriptor>"), "latin1"), "text/xml; charset=ISO-8859-1"),
+                () =>
+                    serveBytes(
+                        Buffer.from(xml().replace("</md:EntityDescriptor>", "<!-- Zoë --></md:EntityDescriptor>"), "latin1"),
+                        "text/xml; charset=ISO-8859-1",
+                    ),
                 /the Content-Type header declares "iso-8859-1" and the body holds non-ASCII bytes, which would read differently as UTF-8;/,
             ],
             [
                 "non-ASCII bytes under an XML declaration of windows-1252",
                 () =>
                     serveBytes(
-                        Buffer.from(xml().replace('encoding="UTF-8"', 'encoding="windows-1252"').replace("</md:EntityDescriptor>", "<!-- \u20ac --></md:EntityDescriptor>"), "latin1"),
+                        Buffer.from(
+                            xml()
+                                .replace('encoding="UTF-8"', 'encoding="windows-1252"')
+                                .replace("</md:EntityDescriptor>", "<!-- \u20ac --></md:EntityDescriptor>"),
+                            "latin1",
+                        ),
                     ),
                 /the XML declaration declares "windows-1252" and the body holds non-ASCII bytes/,
             ],
@@ -172,13 +183,21 @@ describe("SamlMetadata provider against hostile documents (serialized, in a fres
                 () => serveBytes(Buffer.from(xml(), "utf16le").swap16()),
                 /the body is UTF-16 \(it starts with 00 3C 00 3F\);/,
             ],
-            ["charset=utf-16 on ASCII bytes", () => serveBytes(xml(), "application/xml; charset=utf-16"), /the Content-Type header declares UTF-16LE;/],
+            [
+                "charset=utf-16 on ASCII bytes",
+                () => serveBytes(xml(), "application/xml; charset=utf-16"),
+                /the Content-Type header declares UTF-16LE;/,
+            ],
             [
                 "an invalid UTF-8 byte",
                 () => serveBytes(Buffer.concat([Buffer.from(xml().slice(0, 60)), Buffer.from([0xc3, 0x28]), Buffer.from(xml().slice(60))])),
                 /the body is not valid UTF-8: byte 0xC3 at offset 60 starts no valid UTF-8 sequence;/,
             ],
-            ["an unknown charset name", () => serveBytes(xml(), "application/xml; charset=x-klingon"), /names the charset "x-klingon", which is not a known encoding;/],
+            [
+                "an unknown charset name",
+                () => serveBytes(xml(), "application/xml; charset=x-klingon"),
+                /names the charset "x-klingon", which is not a known encoding;/,
+            ],
         ];
         for (const [what, serve, expected] of refused) {
             it(`refuses ${what}, saying why`, async () => {
@@ -199,14 +218,27 @@ describe("SamlMetadata provider against hostile documents (serialized, in a fres
         it("an EntitiesDescriptor with two entities", async () => {
             const one = xml().replace(/^<\?xml[^>]*>\n/, "");
             serveBytes(`<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${one}${one}</md:EntitiesDescriptor>`);
-            assert.match(await refusal(), /An aggregate of several entities is not supported \(it holds 2 EntityDescriptor\): IAM Identity Center takes one/);
+            assert.match(
+                await refusal(),
+                /An aggregate of several entities is not supported \(it holds 2 EntityDescriptor\): IAM Identity Center takes one/,
+            );
         });
 
         for (const binding of [HTTP_POST, HTTP_REDIRECT, "urn:oasis:names:tc:SAML:2.0:bindings:SOAP"]) {
             it(`a second SingleSignOnService Location, binding ${binding.split(":").pop()}`, async () => {
-                serveBytes(xml({ ssoServices: [{ binding: HTTP_REDIRECT, location: ssoUrl }, { binding, location: `${ssoUrl}/other` }] }));
+                serveBytes(
+                    xml({
+                        ssoServices: [
+                            { binding: HTTP_REDIRECT, location: ssoUrl },
+                            { binding, location: `${ssoUrl}/other` },
+                        ],
+                    }),
+                );
                 const message = await refusal();
-                assert.match(message, /the SingleSignOnService Locations differ: ".*\/other" \(Binding ".*"\) besides ".*" \(the expected SSO URL\)/);
+                assert.match(
+                    message,
+                    /the SingleSignOnService Locations differ: ".*\/other" \(Binding ".*"\) besides ".*" \(the expected SSO URL\)/,
+                );
                 assert.match(message, /IAM Identity Center would send sign-in requests of that binding to/);
             });
         }

@@ -70,9 +70,18 @@ describe("ZeroTrustAwsSso against hostile and careless input", function () {
             });
             assert.match(message, /^ZeroTrustAwsSso "names": 5 invalid arguments:/);
             assert.match(message, /access\.emails\[0\]: "ada@example\.com\\n" contains a line break \(U\+000A\) at position 16;/);
-            assert.match(message, /access\.emails\[1\]: "eve<U\+200B>@example\.com" contains an invisible or bidirectional formatting character \(U\+200B\) at position 4;/);
-            assert.match(message, /access\.emailDomains\[0\]: "exa\\u0007mple\.com" contains a control character \(U\+0007\) at position 4;/);
-            assert.match(message, /appName: "AWS<U\+202E>gnp\.exe" contains an invisible or bidirectional formatting character \(U\+202E\)/);
+            assert.match(
+                message,
+                /access\.emails\[1\]: "eve<U\+200B>@example\.com" contains an invisible or bidirectional formatting character \(U\+200B\) at position 4;/,
+            );
+            assert.match(
+                message,
+                /access\.emailDomains\[0\]: "exa\\u0007mple\.com" contains a control character \(U\+0007\) at position 4;/,
+            );
+            assert.match(
+                message,
+                /appName: "AWS<U\+202E>gnp\.exe" contains an invisible or bidirectional formatting character \(U\+202E\)/,
+            );
             assert.match(message, /samlAttributes\[0\]\.name: "Team<U\+2066>x" contains .* \(U\+2066\)/);
         });
 
@@ -89,7 +98,10 @@ describe("ZeroTrustAwsSso against hostile and careless input", function () {
                 },
             });
             // Identity Center sections report their first problem each; the sections are reported together.
-            const first = constructionError("ic-names", identityCenter([{ email: "ada\uFEFF@example.com", givenName: "Ada", familyName: "L" }]));
+            const first = constructionError(
+                "ic-names",
+                identityCenter([{ email: "ada\uFEFF@example.com", givenName: "Ada", familyName: "L" }]),
+            );
             assert.match(first, /identityCenter\.users\[0\]\.email: "ada<U\+FEFF>@example\.com" contains .*\(U\+FEFF\) at position 4/);
             assert.match(first, /identityCenter\.permissionSets\[0\]\.name: "Read<U\+200D>Only" contains .*\(U\+200D\)/);
             const second = constructionError(
@@ -201,7 +213,10 @@ describe("ZeroTrustAwsSso against hostile and careless input", function () {
         });
 
         it("a secret portal URL that is invalid is not shown either", async () => {
-            const sso = new ZeroTrustAwsSso("secret-portal", baseArgs({ awsAccessPortalUrl: pulumi.secret("https://SECRET.example.com/start") }));
+            const sso = new ZeroTrustAwsSso(
+                "secret-portal",
+                baseArgs({ awsAccessPortalUrl: pulumi.secret("https://SECRET.example.com/start") }),
+            );
             const message = await rejection(sso.awsAccessPortalUrl);
             assert.match(message, /awsAccessPortalUrl: \[secret\] is not an AWS access portal URL/);
             assert.ok(!message.includes("SECRET"), message);
@@ -212,7 +227,10 @@ describe("ZeroTrustAwsSso against hostile and careless input", function () {
         it("refuses a second IDPSSODescriptor, saying what AWS would do", async () => {
             serve = (xml) => xml.replace(/(<md:IDPSSODescriptor[\s\S]*<\/md:IDPSSODescriptor>)/, "$1$1");
             const sso = new ZeroTrustAwsSso("two-idps", baseArgs());
-            assert.match(await rejection(sso.metadataXml), /has 2 SAML 2\.0 IDPSSODescriptor elements; IAM Identity Center would use one of them/);
+            assert.match(
+                await rejection(sso.metadataXml),
+                /has 2 SAML 2\.0 IDPSSODescriptor elements; IAM Identity Center would use one of them/,
+            );
         });
 
         it("refuses a SingleSignOnService Location (SOAP binding) that is not the application's SSO endpoint", async () => {
@@ -223,7 +241,10 @@ describe("ZeroTrustAwsSso against hostile and careless input", function () {
                 );
             const sso = new ZeroTrustAwsSso("extra-location", baseArgs());
             const message = await rejection(sso.metadataXml);
-            assert.match(message, /the SingleSignOnService Locations differ: "https:\/\/evil\.example\/sso" \(Binding "urn:oasis:names:tc:SAML:2\.0:bindings:SOAP"\)/);
+            assert.match(
+                message,
+                /the SingleSignOnService Locations differ: "https:\/\/evil\.example\/sso" \(Binding "urn:oasis:names:tc:SAML:2\.0:bindings:SOAP"\)/,
+            );
             assert.match(message, /IAM Identity Center would send sign-in requests of that binding to "https:\/\/evil\.example\/sso"/);
         });
 

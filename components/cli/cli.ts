@@ -396,7 +396,10 @@ function checkCommand(args: string[], io: CliIo): number {
         return EXIT_OK;
     }
     if (positionals.length > 0) {
-        throw new UsageError(`unexpected argument '${excerptText(positionals[0])}': give the URLs with --issuer, --acs and --portal`, "check");
+        throw new UsageError(
+            `unexpected argument '${excerptText(positionals[0])}': give the URLs with --issuer, --acs and --portal`,
+            "check",
+        );
     }
     const issuerUrl = values.issuer;
     const acsUrl = values.acs;

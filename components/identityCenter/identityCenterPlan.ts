@@ -160,7 +160,10 @@ function planUsers(list: unknown, field: string): Map<string, PlannedUser & { in
         }
         checkCleanText(email, `${at}.email`, "an email address");
         if (!EMAIL_PATTERN.test(email)) {
-            throw new InvalidArgumentError(`${at}.email`, `${quoteText(email)} is not a valid email address; write it as name@example.com.`);
+            throw new InvalidArgumentError(
+                `${at}.email`,
+                `${quoteText(email)} is not a valid email address; write it as name@example.com.`,
+            );
         }
         if (email.length > MAX_USER_NAME) {
             throw new InvalidArgumentError(
@@ -284,7 +287,10 @@ function planPermissionSets(list: unknown, field: string): Map<string, PlannedPe
             const policyName = checkManagedPolicyArn(arn, kat);
             const dup = seenArns.get(arn);
             if (dup !== undefined) {
-                throw new InvalidArgumentError(kat, `${quoteText(arn)} is already listed as ${at}.managedPolicyArns[${dup}]; remove one of them.`);
+                throw new InvalidArgumentError(
+                    kat,
+                    `${quoteText(arn)} is already listed as ${at}.managedPolicyArns[${dup}]; remove one of them.`,
+                );
             }
             seenArns.set(arn, k);
             const suffix = `managed-policy-${name}-${policyName}`;
@@ -461,10 +467,16 @@ function checkSessionDuration(value: unknown, field: string): string {
         const h = Math.floor(seconds / 3600);
         const m = (seconds % 3600) / 60;
         const rewrite = Number.isInteger(m) ? `write it as "PT${h}H${m > 0 ? `${m}M` : ""}"` : "use whole hours and minutes";
-        throw new InvalidArgumentError(field, `${quoteText(value)} has a fraction, which AWS does not accept in hours or minutes; ${rewrite}.`);
+        throw new InvalidArgumentError(
+            field,
+            `${quoteText(value)} has a fraction, which AWS does not accept in hours or minutes; ${rewrite}.`,
+        );
     }
     if (value !== value.toUpperCase()) {
-        throw new InvalidArgumentError(field, `${quoteText(value)} must be written in upper case, as AWS requires: ${quoteText(value.toUpperCase())}.`);
+        throw new InvalidArgumentError(
+            field,
+            `${quoteText(value)} must be written in upper case, as AWS requires: ${quoteText(value.toUpperCase())}.`,
+        );
     }
     return value;
 }

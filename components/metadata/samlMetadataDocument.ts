@@ -357,7 +357,9 @@ function signingCertificate(idp: Element, expected: CertificateFacts | undefined
         }
     }
     if (texts.length === 0) {
-        throw new Error(`SAML metadata: the IDPSSODescriptor has no signing certificate: ${missingCertificateReason(keyDescriptors, signing)}.`);
+        throw new Error(
+            `SAML metadata: the IDPSSODescriptor has no signing certificate: ${missingCertificateReason(keyDescriptors, signing)}.`,
+        );
     }
     const certificates = texts.map((text, i) =>
         readCertificate(

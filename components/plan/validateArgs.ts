@@ -138,7 +138,10 @@ export function samlNameFormat(attribute: SamlAttribute, field: string): string 
     }
     if (given in SAML_NAME_FORMATS) return SAML_NAME_FORMATS[given as keyof typeof SAML_NAME_FORMATS];
     if ((Object.values(SAML_NAME_FORMATS) as string[]).includes(given)) return given;
-    throw new InvalidArgumentError(`${field}.nameFormat`, `${quoteText(given)} is not a SAML name format; use "uri", "basic" or "unspecified".`);
+    throw new InvalidArgumentError(
+        `${field}.nameFormat`,
+        `${quoteText(given)} is not a SAML name format; use "uri", "basic" or "unspecified".`,
+    );
 }
 
 /** Throws on empty or duplicate attribute names, or a missing source. */
@@ -312,6 +315,9 @@ export function checkAccessSessionDuration(value: string, field = "sessionDurati
         );
     }
     if (!/[1-9]/.test(value)) {
-        throw new InvalidArgumentError(field, `${quoteText(value)} is zero; give a positive duration such as "24h", or omit it for Cloudflare's default.`);
+        throw new InvalidArgumentError(
+            field,
+            `${quoteText(value)} is zero; give a positive duration such as "24h", or omit it for Cloudflare's default.`,
+        );
     }
 }
