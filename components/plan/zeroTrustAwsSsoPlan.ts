@@ -11,7 +11,7 @@ import { checkAwsUrlPair, parseAwsAcsUrl, parseAwsIssuerUrl, withoutTrailingSlas
 import type { IdentityCenterArgs } from "../identityCenter/identityCenterArgs";
 import { planIdentityCenter, type IdentityCenterPlan } from "../identityCenter/identityCenterPlan";
 import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
-import { quoteSecret, quoteText, type QuotePolicy } from "../safeText";
+import { excerptText, quoteSecret, quoteText, type QuotePolicy } from "../safeText";
 import type { ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 import { checkAccountId, isKnownString, validateZeroTrustAwsSsoArgs, withoutEmptyOptionals } from "./validateArgs";
 
@@ -101,7 +101,7 @@ export function checkIssuerMatchesIdentityStore(issuerUrl: string, identityStore
         const names = secret ? "names another identity store" : `names identity store ${fromIssuer}`;
         throw new InvalidArgumentError(
             "awsIssuerUrl",
-            `${names} but identityCenter.identityStoreId is ${quoteText(identityStoreId)}: the issuer URL was copied from another IAM Identity Center instance. Copy it again from the instance this stack manages.`,
+            `${names} but identityCenter.identityStoreId is ${excerptText(identityStoreId)}: the issuer URL was copied from another IAM Identity Center instance. Copy it again from the instance this stack manages.`,
         );
     }
 }
