@@ -264,11 +264,7 @@ async function metadataCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /** What `metadata` was asked to do, with every flag checked before any request. */
-function metadataRequest(
-    values: { [K in keyof typeof METADATA_OPTIONS]?: K extends "allowed-host" ? string[] : K extends "json" | "help" ? boolean : string },
-    positionals: string[],
-    cwd: string,
-) {
+function metadataRequest(values: ReturnType<typeof parse<typeof METADATA_OPTIONS>>["values"], positionals: string[], cwd: string) {
     if (positionals.length === 0) throw new UsageError(`missing <metadata-url>, e.g. ${METADATA_URL_SHAPE}`, "metadata");
     if (positionals.length > 1) {
         throw new UsageError(`expected one <metadata-url> but got ${positionals.length} arguments`, "metadata");
