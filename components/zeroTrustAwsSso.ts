@@ -16,6 +16,7 @@ import { checkLateValues, planZeroTrustAwsSso, scimValuesOf, type ZeroTrustAwsSs
 import { renderAwsSetupSteps } from "./runbook/awsSetupSteps";
 import { scimTokenWarning } from "./scim/scimValueChecks";
 import type { ScimValues } from "./scim/scimPlan";
+import { quoteSecret, quoteText } from "./safeText";
 import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 
 /** The SamlMetadata resource type, as mocks see it. */
@@ -172,7 +173,7 @@ function reportedOnceErrorFor(name: string, err: unknown, parent: pulumi.Resourc
 
 function asResourceError(name: string, err: unknown, parent: pulumi.Resource): unknown {
     if (err instanceof InvalidArgumentError || err instanceof InvalidArgumentsError) {
-        return new pulumi.ResourceError(`ZeroTrustAwsSso "${name}": ${err.message}`, parent);
+        return new pulumi.ResourceError(`ZeroTrustAwsSso ${quoteText(name)}: ${err.message}`, parent);
     }
     return err;
 }
@@ -192,22 +193,27 @@ function lateGate(
     const { accountId, awsIssuerUrl, awsAcsUrl } = plan.args;
     // The SCIM values (the token among them) are checked too; the check's result is `true`, never a value.
     const scim = pulumi.output(plan.args.scim && scimValuesOf(plan.args.scim)) as pulumi.Output<ScimValues | undefined>;
+    // Which values are secrets is known only from their Outputs, not from the values inside the apply.
+    const secret = pulumi.all([isSecretInput(accountId), isSecretInput(awsIssuerUrl), isSecretInput(awsAcsUrl)]);
     const checked = pulumi.unsecret(
-        pulumi.all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId, scim]).apply(([account, issuer, acs, storeId, scimValues]) => {
-            try {
-                checkLateValues({
-                    accountId: account,
-                    awsIssuerUrl: issuer,
-                    awsAcsUrl: acs,
-                    identityStoreId: storeId,
-                    ...(scimValues ? { scim: scimValues } : {}),
-                });
-            } catch (err) {
-                // One error object for every gated input, so the engine prints it once, first line naming the field.
-                throw reportedOnceErrorFor(name, err, parent);
-            }
-            return true;
-        }),
+        pulumi
+            .all([accountId, awsIssuerUrl, awsAcsUrl, identityStoreId, scim, secret])
+            .apply(([account, issuer, acs, storeId, scimValues, flags]) => {
+                try {
+                    checkLateValues({
+                        accountId: account,
+                        awsIssuerUrl: issuer,
+                        awsAcsUrl: acs,
+                        identityStoreId: storeId,
+                        ...(scimValues ? { scim: scimValues } : {}),
+                        secret: { accountId: flags[0], awsIssuerUrl: flags[1], awsAcsUrl: flags[2] },
+                    });
+                } catch (err) {
+                    // One error object for every gated input, so the engine prints it once, first line naming the field.
+                    throw reportedOnceErrorFor(name, err, parent);
+                }
+                return true;
+            }),
     );
     return <T>(value: pulumi.Input<T>) => pulumi.all([checked, value]).apply(([, v]) => v as T);
 }
@@ -220,9 +226,9 @@ function accessPortalUrl(
     parent: pulumi.Resource,
 ): pulumi.Output<string | undefined> {
     if (given !== undefined) {
-        return pulumi.output(given).apply((url) => {
+        return pulumi.all([given, isSecretInput(given)]).apply(([url, secret]) => {
             try {
-                parseAwsAccessPortalUrl(url);
+                parseAwsAccessPortalUrl(url, "awsAccessPortalUrl", secret ? quoteSecret : quoteText);
             } catch (err) {
                 throw reportedOnceErrorFor(name, err, parent);
             }
@@ -230,6 +236,11 @@ function accessPortalUrl(
         });
     }
     return identityCenter ? identityCenter.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`) : pulumi.output(undefined);
+}
+
+/** Whether an argument is a secret Output (`pulumi.secret(...)`, or derived from one); plain values never are. */
+function isSecretInput(value: unknown): pulumi.Output<boolean> {
+    return pulumi.Output.isInstance(value) ? pulumi.output(pulumi.isSecret(value)) : pulumi.output(false);
 }
 
 function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resource): void {

@@ -203,15 +203,18 @@ describe("cli", function () {
             assert.ok(existsSync(join(dir, "access_saml_metadata.xml")));
         });
 
-        it("warns when the body was not valid UTF-8, since the saved file then differs from the bytes served", async () => {
-            // The fetcher decodes the body as UTF-8 and the CLI saves that text, so an invalid byte becomes U+FFFD.
+        it("refuses a body that is not valid UTF-8, since the saved file would differ from the bytes served", async () => {
             const [head, tail] = [XML.slice(0, XML.indexOf("<md:EntityDescriptor")), XML.slice(XML.indexOf("<md:EntityDescriptor"))];
             const served = Buffer.concat([Buffer.from(`${head}<!-- `), Buffer.from([0xff]), Buffer.from(` -->${tail}`)]);
             handler = (_req, res) => res.writeHead(200, { "content-type": "application/xml" }).end(served);
             const run = await cli(metadataArgs(), dir);
-            assert.equal(run.code, 0, run.stderr);
-            assert.match(run.stderr, /^zero-trust-aws-sso: warning: the document contains U\+FFFD replacement characters;/);
-            assert.ok(readFileSync(join(dir, "access_saml_metadata.xml")).includes(Buffer.from("<!-- \uFFFD -->", "utf8")));
+            assert.equal(run.code, 1);
+            const offset = Buffer.byteLength(`${head}<!-- `);
+            assert.match(
+                run.stderr,
+                new RegExp(`the body is not valid UTF-8: byte 0xFF at offset ${offset} starts no valid UTF-8 sequence;`),
+            );
+            assert.ok(!existsSync(join(dir, "access_saml_metadata.xml")));
         });
 
         it("server errors exit 1 after the attempts, with nothing written; each retry is announced on stderr", async () => {
@@ -364,6 +367,104 @@ describe("cli", function () {
                 assert.match(run.stderr, /see 'zero-trust-aws-sso check --help'\.\n$/);
             }
         });
+    });
+
+    describe("hostile and careless input (issue 10)", () => {
+        const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+        /** Every line the CLI printed is printable: no raw control, bidi or zero-width character survives. */
+        function assertPrintable(run: Run): void {
+            for (const out of [run.stdout, run.stderr]) assert.doesNotMatch(out.replace(/\n/g, ""), UNSAFE, out);
+        }
+
+        it("prints an entityID with controls and bidi characters escaped, in the summary and in --json", async () => {
+            const hostileId = `${ENTITY_ID}\u202Etxt.exe`;
+            handler = serveXml(metadataDocument({ entityId: hostileId, ssoUrl: SSO_URL, certificates: [SIGNING.base64] }));
+            const run = await cli(metadataArgs(), dir);
+            assert.equal(run.code, 0, run.stderr);
+            assertPrintable(run);
+            assert.ok(run.stdout.includes(`  Entity ID:    ${ENTITY_ID}<U+202E>txt.exe\n`), run.stdout);
+            const json = await cli(metadataArgs("--json", "-o", "out.xml"), dir);
+            assertPrintable(json);
+            assert.equal((JSON.parse(json.stdout) as { entityId: string }).entityId, hostileId);
+        });
+
+        it("check: a pasted URL with ESC, a line break and credentials is one escaped line without the password", async () => {
+            const run = await cli(["check", "--issuer", `https://u:hunter2@evil.example/\u001b[2J\nx`, "--acs", ACS], dir);
+            assert.equal(run.code, 1);
+            assertPrintable(run);
+            assert.ok(!run.stdout.includes("hunter2"));
+            assert.match(run.stdout, /^FAIL awsIssuerUrl: "https:\/\/\*\*\*@evil\.example\/\\u001b\[2J\\nx" must not carry credentials/);
+        });
+
+        it("check: accepts the <region>.signin.aws host and refuses nothing that AWS documents", async () => {
+            const issuer = "https://ap-southeast-2.signin.aws/platform/saml/d-1234567890";
+            const acs = "https://ap-southeast-2.signin.aws/platform/saml/acs/0f2e4c1a-8b9d-4e6f-a1b2-c3d4e5f60718";
+            const portal = "https://ssoins-1111h2222j33pp44.ap-southeast-2.portal.amazonaws.com";
+            const run = await cli(["check", "--issuer", issuer, "--acs", acs, "--portal", portal], dir);
+            assert.equal(run.code, 0, run.stdout);
+        });
+
+        it("an unknown command full of controls is quoted safely", async () => {
+            const run = await cli([`\u001b]0;x\u0007${"y".repeat(1000)}`], dir);
+            assert.equal(run.code, 2);
+            assertPrintable(run);
+            assert.match(run.stderr, /unknown command '\\u001b\]0;x\\u0007y+… \(1006 characters\)'/);
+        });
+
+        const refusals: [string, () => RequestHandler, RegExp][] = [
+            [
+                "a document in UTF-16",
+                () => (_req, res) =>
+                    res
+                        .writeHead(200, { "content-type": "application/xml" })
+                        .end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(XML, "utf16le")])),
+                /the body is UTF-16 \(byte order mark FF FE\)/,
+            ],
+            [
+                "Latin-1 bytes declared in the header",
+                () => (_req, res) =>
+                    res
+                        .writeHead(200, { "content-type": "text/xml; charset=latin1" })
+                        .end(Buffer.from(XML.replace("</md:EntityDescriptor>", "<!-- é --></md:EntityDescriptor>"), "latin1")),
+                /the Content-Type header declares "latin1" and the body holds non-ASCII bytes/,
+            ],
+            [
+                "two SAML 2.0 IDPSSODescriptor elements",
+                () => serveXml(XML.replace(/(<md:IDPSSODescriptor[\s\S]*<\/md:IDPSSODescriptor>)/, "$1$1")),
+                /has 2 SAML 2\.0 IDPSSODescriptor elements/,
+            ],
+            [
+                "a second SingleSignOnService Location",
+                () =>
+                    serveXml(
+                        metadataDocument({
+                            entityId: ENTITY_ID,
+                            ssoUrl: SSO_URL,
+                            certificates: [SIGNING.base64],
+                            ssoServices: [
+                                { binding: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", location: SSO_URL },
+                                { binding: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST", location: "https://evil.example/sso" },
+                            ],
+                        }),
+                    ),
+                /the SingleSignOnService Locations differ: "https:\/\/evil\.example\/sso"/,
+            ],
+            [
+                "a deeply nested document",
+                () => serveXml(XML.replace("</md:EntityDescriptor>", `${"<n>".repeat(40)}${"</n>".repeat(40)}</md:EntityDescriptor>`)),
+                /elements nested more than 32 deep/,
+            ],
+        ];
+        for (const [what, serve, expected] of refusals) {
+            it(`refuses ${what}, exit 1, nothing written`, async () => {
+                handler = serve();
+                const run = await cli(metadataArgs(), dir);
+                assert.equal(run.code, 1, run.stdout);
+                assertPrintable(run);
+                assert.match(run.stderr, expected);
+                assert.ok(!existsSync(join(dir, "access_saml_metadata.xml")));
+            });
+        }
     });
 
     describe("help and version", () => {

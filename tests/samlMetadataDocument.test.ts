@@ -178,17 +178,20 @@ describe("parseSamlMetadata", () => {
             assert.deepEqual(parseSamlMetadata(doc({ prefix: "" }), { ...expected, certificate: wrapped }, NOW), baseline);
         });
 
-        it("the SSO URL of the Redirect binding, else POST, else the first, unless one is expected", () => {
+        it("the one SSO URL every SingleSignOnService names, in any binding", () => {
             const services = (...list: [string, string | undefined][]) =>
                 doc({ ssoServices: list.map(([binding, location]) => ({ binding, location })) });
             const soap = "urn:oasis:names:tc:SAML:2.0:bindings:SOAP";
-            const both = services([HTTP_POST, "https://p.example/post"], [HTTP_REDIRECT, "https://p.example/redirect"]);
-            assert.equal(parseSamlMetadata(both, {}, NOW).ssoUrl, "https://p.example/redirect");
-            assert.equal(parseSamlMetadata(both, { ssoUrl: "https://p.example/post" }, NOW).ssoUrl, "https://p.example/post");
-            const postOnly = services([soap, "https://p.example/soap"], [HTTP_POST, "https://p.example/post"]);
-            assert.equal(parseSamlMetadata(postOnly, {}, NOW).ssoUrl, "https://p.example/post");
-            const neither = services([HTTP_REDIRECT, undefined], [soap, "https://p.example/soap"], ["urn:x", "https://p.example/x"]);
-            assert.equal(parseSamlMetadata(neither, {}, NOW).ssoUrl, "https://p.example/soap");
+            const same = services(
+                [HTTP_POST, "https://p.example/sso"],
+                [HTTP_REDIRECT, "https://p.example/sso"],
+                [soap, "https://p.example/sso"],
+            );
+            assert.equal(parseSamlMetadata(same, {}, NOW).ssoUrl, "https://p.example/sso");
+            assert.equal(parseSamlMetadata(same, { ssoUrl: "https://p.example/sso" }, NOW).ssoUrl, "https://p.example/sso");
+            // An element without a Location is no second URL.
+            const oneLocated = services([HTTP_REDIRECT, undefined], [soap, "https://p.example/soap"]);
+            assert.equal(parseSamlMetadata(oneLocated, {}, NOW).ssoUrl, "https://p.example/soap");
         });
 
         it("the same answer on every call: nothing but `now` is read", () => {
@@ -208,7 +211,7 @@ describe("parseSamlMetadata", () => {
         it("not XML", () => {
             refused(
                 '{"success":false,"errors":[{"code":10000}]}',
-                'SAML metadata: the document is not XML; it starts with "{\\"success\\":false,\\"errors\\":[{\\"code\\":10000...".',
+                'SAML metadata: the document is not XML; it starts with "{\\"success\\":false,\\"errors\\":[{\\"code\\"…" (43 characters).',
             );
             refused("not found", 'SAML metadata: the document is not XML; it starts with "not found".');
             assertRefused(
@@ -266,7 +269,8 @@ describe("parseSamlMetadata", () => {
             refused(
                 `<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata">${doc().replace(/^<\?xml[^>]*>/, "")}</md:EntitiesDescriptor>`,
                 `${prefix}"EntitiesDescriptor" in namespace "urn:oasis:names:tc:SAML:2.0:metadata". ` +
-                    "An aggregate of several entities is not supported; give the metadata of the one Access application.",
+                    "An aggregate of several entities is not supported (it holds 1 EntityDescriptor): IAM Identity Center takes one " +
+                    "identity provider, and which entity it would use is not defined; give the metadata of the one Access application.",
             );
             refused(
                 doc().replace('xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"', 'xmlns:md="urn:oasis:names:tc:SAML:1.0:metadata"'),

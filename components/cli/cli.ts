@@ -26,6 +26,7 @@ import {
 } from "../metadata/metadataFetch";
 import { parseSamlMetadata } from "../metadata/samlMetadataDocument";
 import { readCertificate } from "../metadata/signingCertificate";
+import { excerptText, printableText, quoteText } from "../safeText";
 
 /** Where the CLI writes; injectable so that tests run it in-process. */
 export interface CliIo {
@@ -183,13 +184,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     if (first === "help") {
         const topic = rest[0];
         if (rest.length > 1 || (topic !== undefined && !(topic in HELP))) {
-            throw new UsageError(`no help for ${rest.map((a) => `'${a}'`).join(" ")}: the commands are metadata and check`);
+            throw new UsageError(`no help for ${rest.map((a) => `'${excerptText(a)}'`).join(" ")}: the commands are metadata and check`);
         }
         io.stdout(topic === undefined ? TOP_HELP : HELP[topic]);
         return EXIT_OK;
     }
     if (!first.startsWith("-")) {
-        throw new UsageError(`unknown command '${first}': the commands are metadata and check`);
+        throw new UsageError(`unknown command '${excerptText(first)}': the commands are metadata and check`);
     }
     const { values } = parse(argv, { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } }, undefined);
     if (values.help) {
@@ -224,29 +225,8 @@ async function metadataCommand(args: string[], io: CliIo): Promise<number> {
         io.stdout(METADATA_HELP);
         return EXIT_OK;
     }
-    if (positionals.length === 0) throw new UsageError(`missing <metadata-url>, e.g. ${METADATA_URL_SHAPE}`, "metadata");
-    if (positionals.length > 1) {
-        throw new UsageError(`expected one <metadata-url> but got ${positionals.length} arguments`, "metadata");
-    }
-    const url = positionals[0];
-
-    // Flag values are settled before the URL so that a typo in a flag is a usage error even with a bad URL.
-    const allowedHosts = values["allowed-host"] ?? [...DEFAULT_ALLOWED_HOSTS];
-    const timeoutMs = values["timeout-ms"] === undefined ? DEFAULT_TIMEOUT_MS : integerFlag("--timeout-ms", values["timeout-ms"]);
-    const attempts = values.attempts === undefined ? DEFAULT_RETRY.attempts : integerFlag("--attempts", values.attempts);
-    const retry = { ...DEFAULT_RETRY, attempts };
-    // The same checks the provider's `check` runs on its inputs, reworded to name the flags people typed.
-    const knobProblem = fetchOptionsProblem({ timeoutMs, retry, allowedHosts });
-    if (knobProblem) throw new UsageError(flagNames(knobProblem), "metadata");
-    const expectedCertificate =
-        values["expect-certificate"] === undefined ? undefined : certificateFlag(values["expect-certificate"], io.cwd);
-    const output = values.output ?? DEFAULT_OUTPUT;
-    if (output === "") throw new UsageError(`--output needs a file name, or "-" for stdout`, "metadata");
-
-    // Refused before any request, with the same wording the provider uses.
-    const urlProblem = metadataUrlProblem(url, allowedHosts);
-    if (urlProblem) throw new FailureError(`<metadata-url>: ${hostFlagHint(urlProblem)}`);
-
+    const request = metadataRequest(values, positionals, io.cwd);
+    const { url, allowedHosts, timeoutMs, retry, output } = request;
     // Retries can take half a minute or more: say what is happening on stderr (stdout may carry the document).
     const onRetry = (p: RetryProgress): void =>
         io.stderr(
@@ -255,22 +235,8 @@ async function metadataCommand(args: string[], io: CliIo): Promise<number> {
     const fetched = await fetchMetadataDocument(url, { allowedHosts, timeoutMs, retry, ca: io.fetchCa, onRetry }).catch((err: Error) => {
         throw new Error(hostFlagHint(err.message));
     });
-    const facts = parseSamlMetadata(fetched.body, {
-        entityId: values["expect-entity-id"],
-        ssoUrl: values["expect-sso-url"],
-        certificate: expectedCertificate,
-    });
-
-    const warnings = [...facts.warnings];
-    // The fetcher hands over the body decoded as UTF-8, so bytes that were not UTF-8 come back as U+FFFD and the
-    // saved file would differ from what the server sent. Cloudflare serves UTF-8, so this only flags a surprise.
-    if (fetched.body.includes("\uFFFD")) {
-        warnings.push(
-            "the document contains U+FFFD replacement characters; if the server sent bytes that are not UTF-8, " +
-                "the saved file has U+FFFD in their place.",
-        );
-    }
-
+    const facts = parseSamlMetadata(fetched.body, request.expected);
+    // The fetcher refuses a body that is not UTF-8 text, so these bytes are exactly the ones served (metadataCharset.ts).
     const bytes = Buffer.from(fetched.body, "utf8");
     const toStdout = output === "-";
     const file = toStdout ? "-" : resolve(io.cwd, output);
@@ -287,30 +253,66 @@ async function metadataCommand(args: string[], io: CliIo): Promise<number> {
             ssoUrl: facts.ssoUrl,
             signingCertificateSha256: facts.signingCertificateSha256,
             signingCertificateNotAfter: facts.signingCertificateNotAfter,
-            warnings,
+            warnings: facts.warnings,
             attempts: fetched.attempts,
         };
-        report(`${JSON.stringify(summary)}\n`);
+        report(`${safeJson(summary)}\n`);
         return EXIT_OK;
     }
     const tries = `${fetched.attempts} attempt${fetched.attempts === 1 ? "" : "s"}`;
-    const redirected = fetched.finalUrl === new URL(url).href ? "" : ` (redirected to ${fetched.finalUrl})`;
-    const where = toStdout ? "stdout" : output;
+    const redirected = fetched.finalUrl === new URL(url).href ? "" : ` (redirected to ${excerptText(fetched.finalUrl)})`;
+    const where = toStdout ? "stdout" : excerptText(output);
     report(
-        `Saved ${bytes.length} bytes of SAML metadata to ${where}, fetched from ${url}${redirected} in ${tries}.\n` +
-            `  Entity ID:    ${facts.entityId}\n` +
-            `  SSO URL:      ${facts.ssoUrl}\n` +
+        `Saved ${bytes.length} bytes of SAML metadata to ${where}, fetched from ${excerptText(url)}${redirected} in ${tries}.\n` +
+            `  Entity ID:    ${excerptText(facts.entityId)}\n` +
+            `  SSO URL:      ${excerptText(facts.ssoUrl)}\n` +
             `  Certificate:  SHA-256 ${facts.signingCertificateSha256}\n` +
             `  Expires:      ${facts.signingCertificateNotAfter}\n` +
             `Next: upload it in ${UPLOAD_WHERE}.\n`,
     );
-    for (const warning of warnings) io.stderr(`${PROGRAM}: warning: ${oneLine(warning)}\n`);
+    for (const warning of facts.warnings) io.stderr(`${PROGRAM}: warning: ${oneLine(warning)}\n`);
     return EXIT_OK;
+}
+
+/** What `metadata` was asked to do, with every flag checked before any request. */
+function metadataRequest(values: ReturnType<typeof parse<typeof METADATA_OPTIONS>>["values"], positionals: string[], cwd: string) {
+    if (positionals.length === 0) throw new UsageError(`missing <metadata-url>, e.g. ${METADATA_URL_SHAPE}`, "metadata");
+    if (positionals.length > 1) {
+        throw new UsageError(`expected one <metadata-url> but got ${positionals.length} arguments`, "metadata");
+    }
+    const url = positionals[0];
+    // Flag values are settled before the URL so that a typo in a flag is a usage error even with a bad URL.
+    const allowedHosts = values["allowed-host"] ?? [...DEFAULT_ALLOWED_HOSTS];
+    const timeoutMs = values["timeout-ms"] === undefined ? DEFAULT_TIMEOUT_MS : integerFlag("--timeout-ms", values["timeout-ms"]);
+    const attempts = values.attempts === undefined ? DEFAULT_RETRY.attempts : integerFlag("--attempts", values.attempts);
+    const retry = { ...DEFAULT_RETRY, attempts };
+    // The same checks the provider's `check` runs on its inputs, reworded to name the flags people typed.
+    const knobProblem = fetchOptionsProblem({ timeoutMs, retry, allowedHosts });
+    if (knobProblem) throw new UsageError(flagNames(knobProblem), "metadata");
+    const certificate = values["expect-certificate"] === undefined ? undefined : certificateFlag(values["expect-certificate"], cwd);
+    const output = values.output ?? DEFAULT_OUTPUT;
+    if (output === "") throw new UsageError(`--output needs a file name, or "-" for stdout`, "metadata");
+    // Refused before any request, with the same wording the provider uses.
+    const urlProblem = metadataUrlProblem(url, allowedHosts);
+    if (urlProblem) throw new FailureError(`<metadata-url>: ${hostFlagHint(urlProblem)}`);
+    const expected = { entityId: values["expect-entity-id"], ssoUrl: values["expect-sso-url"], certificate };
+    return { url, allowedHosts, timeoutMs, retry, output, expected };
+}
+
+/**
+ * JSON with every character that could act on a terminal written as a `\uXXXX` escape: JSON.stringify escapes C0
+ * controls but leaves C1 controls, bidi and zero-width characters as they are. The result is still valid JSON.
+ */
+function safeJson(value: unknown): string {
+    return JSON.stringify(value).replace(
+        /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
 }
 
 /** A non-negative decimal integer; the range is left to fetchOptionsProblem, which owns the limits. */
 function integerFlag(flag: string, value: string): number {
-    if (!/^\d{1,9}$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number, not ${JSON.stringify(value)}`, "metadata");
+    if (!/^\d{1,9}$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number, not ${quoteText(value)}`, "metadata");
     return Number(value.trim());
 }
 
@@ -344,7 +346,7 @@ function certificateFlag(value: string, cwd: string): string {
             text = value;
         } else {
             throw new UsageError(
-                `--expect-certificate: ${JSON.stringify(value)} is neither a file nor PEM or base64 certificate text`,
+                `--expect-certificate: ${quoteText(value)} is neither a file nor PEM or base64 certificate text`,
                 "metadata",
             );
         }
@@ -369,7 +371,7 @@ function saveFile(file: string, shown: string, bytes: Buffer): void {
         renameSync(temporary, file);
     } catch (error) {
         rmSync(temporary, { force: true });
-        throw new FailureError(`cannot save the metadata to ${shown}: ${fsReason(error)}.`);
+        throw new FailureError(`cannot save the metadata to ${quoteText(shown)}: ${fsReason(error)}.`);
     }
 }
 
@@ -409,7 +411,10 @@ function checkCommand(args: string[], io: CliIo): number {
         return EXIT_OK;
     }
     if (positionals.length > 0) {
-        throw new UsageError(`unexpected argument '${positionals[0]}': give the URLs with --issuer, --acs and --portal`, "check");
+        throw new UsageError(
+            `unexpected argument '${excerptText(positionals[0])}': give the URLs with --issuer, --acs and --portal`,
+            "check",
+        );
     }
     const issuerUrl = values.issuer;
     const acsUrl = values.acs;
@@ -453,7 +458,7 @@ function checkCommand(args: string[], io: CliIo): number {
 
     const failed = findings.filter((f) => !f.ok).length;
     if (values.json) {
-        io.stdout(`${JSON.stringify({ ok: failed === 0, findings })}\n`);
+        io.stdout(`${safeJson({ ok: failed === 0, findings })}\n`);
     } else {
         for (const f of findings) io.stdout(`${f.ok ? "ok  " : "FAIL"} ${f.field}: ${oneLine(f.message)}\n`);
         if (failed > 0) io.stderr(`${PROGRAM}: ${failed} of ${findings.length} checks failed.\n`);
@@ -533,7 +538,10 @@ function packageVersion(start: string): string {
     }
 }
 
-/** Messages from the AWS URL checks can embed pasted text; one finding must stay one line. */
+/**
+ * Messages can embed pasted or served text; one finding must stay one harmless line. Values are quoted safely where the
+ * messages are built (components/safeText.ts); this is the last guard for the line as a whole.
+ */
 function oneLine(text: string): string {
-    return text.replace(/\s*[\r\n]+\s*/g, " ");
+    return printableText(text.replace(/\s*[\r\n]+\s*/g, " "));
 }

@@ -12,6 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { IdentityCenterArgs } from "./identityCenterArgs";
 import { planIdentityCenter, type IdentityCenterPlan } from "./identityCenterPlan";
 import { lookupScimPrincipals, type ScimPrincipalIds } from "./scimPrincipals";
+import { excerptText, quoteList, quoteText } from "../safeText";
 
 /** The resources {@link declareIdentityCenter} declared, keyed by the names used in the arguments. */
 export interface IdentityCenterResources {
@@ -277,7 +278,14 @@ function pickInstance(
     field: string,
 ): Instance {
     const instances: Instance[] = arns.map((a, i) => ({ arn: a, identityStoreId: storeIds[i] ?? "" }));
-    const listed = instances.length === 0 ? "none" : instances.map((i) => `${i.arn} (identity store ${i.identityStoreId})`).join(", ");
+    const listed =
+        instances.length === 0
+            ? "none"
+            : quoteList(
+                  instances.map((i) => `${excerptText(i.arn)} (identity store ${excerptText(i.identityStoreId)})`),
+                  5,
+                  String,
+              );
     const fail = (path: string, message: string): never => {
         throw new pulumi.ResourceError(`${path}: ${message}`, parent);
     };
@@ -286,7 +294,7 @@ function pickInstance(
             instances.find((i) => i.arn === arn) ??
             fail(
                 `${field}.instanceArn`,
-                `"${arn}" is not an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the ARN and the provider's region, or pass identityStoreId as well.`,
+                `${quoteText(arn)} is not an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the ARN and the provider's region, or pass identityStoreId as well.`,
             )
         );
     }
@@ -295,7 +303,7 @@ function pickInstance(
             instances.find((i) => i.identityStoreId === storeId) ??
             fail(
                 `${field}.identityStoreId`,
-                `"${storeId}" is not the identity store of an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the id and the provider's region, or pass instanceArn as well.`,
+                `${quoteText(storeId)} is not the identity store of an IAM Identity Center instance of the AWS account and region the provider uses (found: ${listed}); check the id and the provider's region, or pass instanceArn as well.`,
             )
         );
     }

@@ -3,7 +3,8 @@
 // (`identityCenter.users[3].email`) and the fix; nothing half-applies.
 import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
 import type { IdentityCenterArgs } from "./identityCenterArgs";
-import { EMAIL_PATTERN } from "../plan/validateArgs";
+import { EMAIL_PATTERN, checkCleanText } from "../plan/validateArgs";
+import { quoteText } from "../safeText";
 
 /**
  * Validates the plain values of {@link IdentityCenterArgs} (Outputs are not inspected). Throws an
@@ -212,7 +213,7 @@ class ScimPrincipals implements PrincipalResolver {
         if (!EMAIL_PATTERN.test(email) || email.length > MAX_USER_NAME) {
             throw new InvalidArgumentError(
                 path,
-                `"${email}" is not an email address; with scim, users are named by their IAM Identity Center user name, the email the identity provider sends (at most ${MAX_USER_NAME} characters).`,
+                `${quoteText(email)} is not an email address; with scim, users are named by their IAM Identity Center user name, the email the identity provider sends (at most ${MAX_USER_NAME} characters).`,
             );
         }
         const key = email.toLowerCase();
@@ -234,14 +235,14 @@ function checkInstanceIds(args: IdentityCenterArgs, field: string): void {
         const swapped = /^d-/.test(arn) ? " It looks like an identity store id: did you swap instanceArn and identityStoreId?" : "";
         throw new InvalidArgumentError(
             `${field}.instanceArn`,
-            `"${arn}" is not an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-...).${swapped} Copy it from IAM Identity Center > Settings, or omit it (with identityStoreId) to look it up.`,
+            `${quoteText(arn)} is not an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-...).${swapped} Copy it from IAM Identity Center > Settings, or omit it (with identityStoreId) to look it up.`,
         );
     }
     const store = args.identityStoreId;
     if (typeof store === "string" && (store.trim() === "" || store.startsWith("arn:"))) {
         throw new InvalidArgumentError(
             `${field}.identityStoreId`,
-            `${store.trim() === "" ? "is empty" : `"${store}" is an ARN`}; give the identity store id (d-xxxxxxxxxx) shown in IAM Identity Center > Settings, or omit it (with instanceArn) to look it up.`,
+            `${store.trim() === "" ? "is empty" : `${quoteText(store)} is an ARN`}; give the identity store id (d-xxxxxxxxxx) shown in IAM Identity Center > Settings, or omit it (with instanceArn) to look it up.`,
         );
     }
 }
@@ -261,8 +262,12 @@ function planUsers(list: unknown, field: string): Map<string, PlannedUser & { in
                 "is required: the email address is the Identity Center username, e.g. ada@example.com.",
             );
         }
+        checkCleanText(email, `${at}.email`, "an email address");
         if (!EMAIL_PATTERN.test(email)) {
-            throw new InvalidArgumentError(`${at}.email`, `"${email}" is not a valid email address; write it as name@example.com.`);
+            throw new InvalidArgumentError(
+                `${at}.email`,
+                `${quoteText(email)} is not a valid email address; write it as name@example.com.`,
+            );
         }
         if (email.length > MAX_USER_NAME) {
             throw new InvalidArgumentError(
@@ -275,7 +280,7 @@ function planUsers(list: unknown, field: string): Map<string, PlannedUser & { in
         if (first) {
             throw new InvalidArgumentError(
                 `${at}.email`,
-                `"${email}" duplicates ${field}[${first.index}].email ("${first.email}"); Identity Center usernames are unique regardless of case, so keep one of the two entries.`,
+                `${quoteText(email)} duplicates ${field}[${first.index}].email (${quoteText(first.email)}); Identity Center usernames are unique regardless of case, so keep one of the two entries.`,
             );
         }
         const givenName = requiredText(u.givenName, `${at}.givenName`, "a given (first) name");
@@ -283,9 +288,10 @@ function planUsers(list: unknown, field: string): Map<string, PlannedUser & { in
         let displayName = `${givenName} ${familyName}`;
         if (u.displayName !== undefined) {
             if (typeof u.displayName !== "string" || u.displayName.trim() === "") {
-                throw new InvalidArgumentError(`${at}.displayName`, `is empty; omit it to use "${displayName}".`);
+                throw new InvalidArgumentError(`${at}.displayName`, `is empty; omit it to use ${quoteText(displayName)}.`);
             }
             displayName = u.displayName;
+            checkCleanText(displayName, `${at}.displayName`, "a display name");
         }
         users.set(key, { key, suffix: `user-${key}`, email, givenName, familyName, displayName, index: i });
     });
@@ -308,11 +314,12 @@ function planGroups(
             throw new InvalidArgumentError(`${at}.name`, 'is required: give the group a name, e.g. "Administrators".');
         }
         const name = g.name;
+        checkCleanText(name, `${at}.name`, "a group name");
         const first = byFolded.get(name.toLowerCase());
         if (first) {
             throw new InvalidArgumentError(
                 `${at}.name`,
-                `"${name}" duplicates ${field}[${first.index}].name ("${first.name}"); group names must be unique (compared case-insensitively), so rename or merge them.`,
+                `${quoteText(name)} duplicates ${field}[${first.index}].name (${quoteText(first.name)}); group names must be unique (compared case-insensitively), so rename or merge them.`,
             );
         }
         byFolded.set(name.toLowerCase(), { name, index: i });
@@ -334,7 +341,7 @@ function planGroups(
             if (dup !== undefined) {
                 throw new InvalidArgumentError(
                     mat,
-                    `"${member}" is already listed as ${at}.members[${dup}] (compared case-insensitively); remove one of them.`,
+                    `${quoteText(member)} is already listed as ${at}.members[${dup}] (compared case-insensitively); remove one of them.`,
                 );
             }
             seen.set(key, j);
@@ -392,17 +399,18 @@ function permissionSetName(
     byFolded: Map<string, { name: string; index: number }>,
     index: number,
 ): string {
+    if (typeof name === "string") checkCleanText(name, `${at}.name`, "a permission set name");
     if (typeof name !== "string" || !PERMISSION_SET_NAME.test(name)) {
         throw new InvalidArgumentError(
             `${at}.name`,
-            `${typeof name === "string" ? `"${name}"` : "the value"} is not a valid permission set name: AWS allows 1 to 32 characters from letters, digits and + = , . @ _ - (no spaces), e.g. "ReadOnly".`,
+            `${typeof name === "string" ? `${quoteText(name)}` : "the value"} is not a valid permission set name: AWS allows 1 to 32 characters from letters, digits and + = , . @ _ - (no spaces), e.g. "ReadOnly".`,
         );
     }
     const first = byFolded.get(name.toLowerCase());
     if (first) {
         throw new InvalidArgumentError(
             `${at}.name`,
-            `"${name}" duplicates ${field}[${first.index}].name ("${first.name}"); permission set names must be unique (compared case-insensitively), so rename or merge them.`,
+            `${quoteText(name)} duplicates ${field}[${first.index}].name (${quoteText(first.name)}); permission set names must be unique (compared case-insensitively), so rename or merge them.`,
         );
     }
     byFolded.set(name.toLowerCase(), { name, index });
@@ -417,7 +425,10 @@ function planManagedPolicies(list: unknown, at: string, setName: string, names: 
         const policyName = checkManagedPolicyArn(arn, kat);
         const dup = seenArns.get(arn);
         if (dup !== undefined) {
-            throw new InvalidArgumentError(kat, `"${arn}" is already listed as ${at}.managedPolicyArns[${dup}]; remove one of them.`);
+            throw new InvalidArgumentError(
+                kat,
+                `${quoteText(arn)} is already listed as ${at}.managedPolicyArns[${dup}]; remove one of them.`,
+            );
         }
         seenArns.set(arn, k);
         const suffix = `managed-policy-${setName}-${policyName}`;
@@ -452,7 +463,7 @@ function declaredPrincipals(base: string, users: Map<string, PlannedUser>, group
                 const declared = [...groups.keys()];
                 throw new InvalidArgumentError(
                     path,
-                    `"${name}" is not one of ${base}.groups (${quoteList(declared)}).${caseHint(name, declared)} Declare the group or fix the name.`,
+                    `${quoteText(name)} is not one of ${base}.groups (${quoteList(declared)}).${caseHint(name, declared)} Declare the group or fix the name.`,
                 );
             }
             return name;
@@ -481,7 +492,7 @@ function planAssignments(
         if (principals.length === 0) {
             throw new InvalidArgumentError(
                 at,
-                `grants permission set "${setName}" to nobody; ${resolver.nobodyFix}, or remove the assignment.`,
+                `grants permission set ${quoteText(setName)} to nobody; ${resolver.nobodyFix}, or remove the assignment.`,
             );
         }
         for (const accountId of accounts) {
@@ -491,7 +502,7 @@ function planAssignments(
                 if (first !== undefined) {
                     throw new InvalidArgumentError(
                         at,
-                        `assigns permission set "${setName}" on account ${accountId} to ${p.label} again (already in ${field}[${first}]); remove the duplicate from one of them.`,
+                        `assigns permission set ${quoteText(setName)} on account ${accountId} to ${p.label} again (already in ${field}[${first}]); remove the duplicate from one of them.`,
                     );
                 }
                 byTuple.set(tuple, i);
@@ -510,7 +521,7 @@ function assignedPermissionSet(setName: unknown, at: string, base: string, permi
         const hint = typeof setName === "string" ? caseHint(setName, declared) : "";
         throw new InvalidArgumentError(
             `${at}.permissionSet`,
-            `${typeof setName === "string" ? `"${setName}"` : "the value"} is not one of ${base}.permissionSets (${quoteList(declared)}).${hint} Declare it there or fix the name.`,
+            `${typeof setName === "string" ? `${quoteText(setName)}` : "the value"} is not one of ${base}.permissionSets (${quoteList(declared)}).${hint} Declare it there or fix the name.`,
         );
     }
     return setName;
@@ -530,12 +541,12 @@ function assignedAccounts(list: unknown, at: string): string[] {
         if (!ACCOUNT_ID.test(id)) {
             throw new InvalidArgumentError(
                 kat,
-                `"${id}" is not an AWS account id: expected exactly 12 digits, written as a string with any leading zeros kept, e.g. "012345678901".`,
+                `${quoteText(id)} is not an AWS account id: expected exactly 12 digits, written as a string with any leading zeros kept, e.g. "012345678901".`,
             );
         }
         const dup = seenAccounts.get(id);
         if (dup !== undefined)
-            throw new InvalidArgumentError(kat, `"${id}" is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
+            throw new InvalidArgumentError(kat, `${quoteText(id)} is already listed as ${at}.accountIds[${dup}]; remove one of them.`);
         seenAccounts.set(id, k);
     }
     return accounts.map(([id]) => id);
@@ -549,9 +560,9 @@ function assignedGroups(list: unknown, at: string, resolver: PrincipalResolver):
         const principal = resolver.group(group, kat);
         const dup = seenGroups.get(group);
         if (dup !== undefined)
-            throw new InvalidArgumentError(kat, `"${group}" is already listed as ${at}.groups[${dup}]; remove one of them.`);
+            throw new InvalidArgumentError(kat, `${quoteText(group)} is already listed as ${at}.groups[${dup}]; remove one of them.`);
         seenGroups.set(group, k);
-        principals.push({ type: "GROUP", principal, label: `group "${group}"`, path: kat });
+        principals.push({ type: "GROUP", principal, label: `group ${quoteText(group)}`, path: kat });
     }
     return principals;
 }
@@ -566,11 +577,11 @@ function assignedUsers(list: unknown, at: string, resolver: PrincipalResolver): 
         if (dup !== undefined) {
             throw new InvalidArgumentError(
                 kat,
-                `"${email}" is already listed as ${at}.users[${dup}] (compared case-insensitively); remove one of them.`,
+                `${quoteText(email)} is already listed as ${at}.users[${dup}] (compared case-insensitively); remove one of them.`,
             );
         }
         seenUsers.set(key, k);
-        principals.push({ type: "USER", principal: key, label: `user "${key}"`, path: kat });
+        principals.push({ type: "USER", principal: key, label: `user ${quoteText(key)}`, path: kat });
     }
     return principals;
 }
@@ -579,6 +590,7 @@ function requiredText(value: unknown, field: string, what: string): string {
     if (typeof value !== "string" || value.trim() === "") {
         throw new InvalidArgumentError(field, `is empty; Identity Center requires ${what} for every user.`);
     }
+    checkCleanText(value, field, what);
     return value;
 }
 
@@ -588,7 +600,7 @@ function declaredUser(email: string, field: string, users: Map<string, PlannedUs
         const none = users.size === 0 ? ` (${userList} is empty)` : "";
         throw new InvalidArgumentError(
             field,
-            `"${email}" is not one of ${userList}${none}; add a user with this email or remove it from ${where}.`,
+            `${quoteText(email)} is not one of ${userList}${none}; add a user with this email or remove it from ${where}.`,
         );
     }
     return key;
@@ -608,21 +620,27 @@ function checkSessionDuration(value: unknown, field: string): string {
         const hint = hours ? ` Did you mean "PT${hours[1]}H"?` : minutes ? ` Did you mean "PT${minutes[1]}M"?` : "";
         throw new InvalidArgumentError(
             field,
-            `"${value}" is not an ISO 8601 duration of the form PT<hours>H<minutes>M, e.g. "PT8H", "PT90M" or "PT1H30M"; ${range}.${hint}`,
+            `${quoteText(value)} is not an ISO 8601 duration of the form PT<hours>H<minutes>M, e.g. "PT8H", "PT90M" or "PT1H30M"; ${range}.${hint}`,
         );
     }
     const seconds = Math.round((Number(loose[1] ?? 0) * 3600 + Number(loose[2] ?? 0) * 60 + Number(loose[3] ?? 0)) * 1000) / 1000;
     if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
-        throw new InvalidArgumentError(field, `"${value}" is ${describeSeconds(seconds)}; ${range}.`);
+        throw new InvalidArgumentError(field, `${quoteText(value)} is ${describeSeconds(seconds)}; ${range}.`);
     }
     if (value.includes(".")) {
         const h = Math.floor(seconds / 3600);
         const m = (seconds % 3600) / 60;
         const rewrite = Number.isInteger(m) ? `write it as "PT${h}H${m > 0 ? `${m}M` : ""}"` : "use whole hours and minutes";
-        throw new InvalidArgumentError(field, `"${value}" has a fraction, which AWS does not accept in hours or minutes; ${rewrite}.`);
+        throw new InvalidArgumentError(
+            field,
+            `${quoteText(value)} has a fraction, which AWS does not accept in hours or minutes; ${rewrite}.`,
+        );
     }
     if (value !== value.toUpperCase()) {
-        throw new InvalidArgumentError(field, `"${value}" must be written in upper case, as AWS requires: "${value.toUpperCase()}".`);
+        throw new InvalidArgumentError(
+            field,
+            `${quoteText(value)} must be written in upper case, as AWS requires: ${quoteText(value.toUpperCase())}.`,
+        );
     }
     return value;
 }
@@ -645,7 +663,7 @@ function checkManagedPolicyArn(arn: string, field: string): string {
         const bare = /^[\w+=,.@-]+$/.test(arn) ? ` Did you mean "arn:aws:iam::aws:policy/${arn}"?` : "";
         throw new InvalidArgumentError(
             field,
-            `"${arn}" is not an IAM managed policy ARN; write it as arn:aws:iam::aws:policy/<name>, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess.${bare}`,
+            `${quoteText(arn)} is not an IAM managed policy ARN; write it as arn:aws:iam::aws:policy/<name>, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess.${bare}`,
         );
     }
     if (match[1] !== "aws") {
@@ -653,7 +671,7 @@ function checkManagedPolicyArn(arn: string, field: string): string {
         // customer managed policies are referenced by name and path and must already exist in every target account.
         throw new InvalidArgumentError(
             field,
-            `"${arn}" is a customer managed policy (account ${match[1]}); IAM Identity Center attaches only AWS managed policies by ARN. Put these statements in inlinePolicy, or use an arn:aws:iam::aws:policy/... ARN.`,
+            `${quoteText(arn)} is a customer managed policy (account ${match[1]}); IAM Identity Center attaches only AWS managed policies by ARN. Put these statements in inlinePolicy, or use an arn:aws:iam::aws:policy/... ARN.`,
         );
     }
     return match[2];
@@ -719,7 +737,7 @@ function* stringList(list: unknown, field: string, what: string, accountIds = fa
         if (typeof item !== "string") {
             const number =
                 accountIds && typeof item === "number"
-                    ? `is the number ${item}, not a string; write AWS account ids as 12-digit strings ("${String(item).padStart(12, "0")}"), because a number loses leading zeros.`
+                    ? `is the number ${item}, not a string; write AWS account ids as 12-digit strings (${quoteText(String(item).padStart(12, "0"))}), because a number loses leading zeros.`
                     : `must be a string (one of the ${what}).`;
             throw new InvalidArgumentError(`${field}[${i}]`, number);
         }
@@ -729,7 +747,7 @@ function* stringList(list: unknown, field: string, what: string, accountIds = fa
 
 function caseHint(value: string, declared: string[]): string {
     const same = declared.find((d) => d.toLowerCase() === value.toLowerCase());
-    return same !== undefined ? ` Names are case-sensitive: did you mean "${same}"?` : "";
+    return same !== undefined ? ` Names are case-sensitive: did you mean ${quoteText(same)}?` : "";
 }
 
 function quoteList(values: string[]): string {
@@ -737,7 +755,7 @@ function quoteList(values: string[]): string {
     const shown = [...values]
         .sort(compareCodeUnits)
         .slice(0, 10)
-        .map((v) => `"${v}"`)
+        .map((v) => `${quoteText(v)}`)
         .join(", ");
     return values.length > 10 ? `${shown}, and ${values.length - 10} more` : shown;
 }

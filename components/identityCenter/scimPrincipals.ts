@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedScimLookups } from "./identityCenterPlan";
+import { excerptText, quoteText } from "../safeText";
 
 /** The looked-up principal ids: groups by display name, users by lower-cased user name. */
 export interface ScimPrincipalIds {
@@ -57,14 +58,14 @@ function notProvisioned(kind: "group" | "user", name: string, path: string, stor
     if (err === undefined || /not ?found|ResourceNotFound/i.test(detail)) {
         const attribute = kind === "group" ? "display name" : "user name";
         throw new pulumi.ResourceError(
-            `${path}: SCIM ${kind} "${name}" is not in identity store ${storeId}: SCIM has not provisioned it yet. ` +
+            `${path}: SCIM ${kind} ${quoteText(name)} is not in identity store ${storeId}: SCIM has not provisioned it yet. ` +
                 `If scim was just added, deploy it first without assignments that name SCIM ${kind}s, wait for Cloudflare's first provisioning cycle, then add them; ` +
                 `otherwise check that the ${kind} exists in the identity provider scim.sourceIdpId with exactly this ${attribute}, is assigned to the Access application, and is not filtered out by scim.mappings.`,
             parent,
         );
     }
     throw new pulumi.ResourceError(
-        `${path}: could not look up SCIM ${kind} "${name}" in identity store ${storeId} (${detail}); check the AWS provider's credentials and region (the IAM Identity Center region).`,
+        `${path}: could not look up SCIM ${kind} ${quoteText(name)} in identity store ${storeId} (${excerptText(detail)}); check the AWS provider's credentials and region (the IAM Identity Center region).`,
         parent,
     );
 }

@@ -10,6 +10,8 @@
 import { request } from "node:https";
 import { STATUS_CODES } from "node:http";
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { excerptText, quoteText } from "../safeText";
+import { decodeMetadataBody } from "./metadataCharset";
 
 /** Retry knobs; `attempts` counts every request, the first included. */
 export interface RetryPolicy {
@@ -63,7 +65,10 @@ export interface RetryProgress {
 
 /** A downloaded metadata document. */
 export interface FetchedDocument {
-    /** The body decoded as UTF-8; a byte order mark is kept (the parser handles it). */
+    /**
+     * The body as text, exactly as served: its UTF-8 encoding is the body's bytes, a byte order mark included (the
+     * parser skips it). A body that is not UTF-8 text is refused (metadataCharset.ts).
+     */
     body: string;
     /** The URL that answered, after redirects. */
     finalUrl: string;
@@ -144,7 +149,7 @@ export function metadataUrlProblem(url: string, allowedHosts: readonly string[])
     }
     if (!allowedHosts.some((pattern) => hostMatches(parsed.hostname, pattern))) {
         return (
-            `the host of ${shown} is not one of the allowed hosts (${allowedHosts.join(", ") || "none"}); ` +
+            `the host of ${shown} is not one of the allowed hosts (${excerptText(allowedHosts.join(", ")) || "none"}); ` +
             `use the app's SAML metadata endpoint, ${METADATA_URL_SHAPE}, or add the host to allowedHosts.`
         );
     }
@@ -298,7 +303,7 @@ async function attemptOnce(start: URL, options: MetadataFetchOptions): Promise<O
                 kind: "fatal",
                 message:
                     `GET ${shown} redirected (HTTP ${hop.status}) to ${displayUrl(target)}, which is not followed: redirects ` +
-                    `must stay on https, without credentials, on an allowed host (${options.allowedHosts.join(", ")}).`,
+                    `must stay on https, without credentials, on an allowed host (${excerptText(options.allowedHosts.join(", "))}).`,
             };
         }
         current = target;
@@ -344,47 +349,59 @@ function requestOnce(url: URL, timeoutMs: number, options: MetadataFetchOptions)
 }
 
 function readResponse(url: URL, res: IncomingMessage, options: MetadataFetchOptions, finish: (hop: Hop) => void): void {
-    const maxBytes = options.maxBytes ?? MAX_METADATA_BYTES;
-    const shown = displayUrl(url);
     const status = res.statusCode ?? 0;
     res.on("error", (err) => finish(networkOutcome(url, err, true)));
     if (REDIRECT_STATUSES.includes(status)) {
         const location = res.headers.location;
-        if (!location) {
-            finish({ kind: "fatal", message: `GET ${shown} answered ${statusText(status)} without a Location header.` });
-        } else {
-            finish({ kind: "redirect", url, status, location });
-        }
+        finish(
+            location
+                ? { kind: "redirect", url, status, location }
+                : { kind: "fatal", message: `GET ${displayUrl(url)} answered ${statusText(status)} without a Location header.` },
+        );
         return;
     }
     if (status !== 200) {
         finish(statusOutcome(url, status, res.headers));
         return;
     }
-    const contentType = headerValue(res.headers["content-type"]);
+    const maxBytes = options.maxBytes ?? MAX_METADATA_BYTES;
+    const accepted = headersProblem(url, res.headers, maxBytes);
+    if (typeof accepted === "string") {
+        finish({ kind: "fatal", message: accepted });
+        return;
+    }
+    readBody(url, res, maxBytes, accepted, finish);
+}
+
+/** Why the headers of a 200 rule the body out (a message), or what they say about it. */
+function headersProblem(url: URL, headers: IncomingHttpHeaders, maxBytes: number): string | { media: string; contentType: string } {
+    const shown = displayUrl(url);
+    const contentType = headerValue(headers["content-type"]);
     const media = contentType.split(";")[0].trim().toLowerCase();
-    if (isHtmlType(media)) {
-        finish({ kind: "fatal", message: htmlMessage(shown, media) });
-        return;
+    if (isHtmlType(media)) return htmlMessage(shown, media);
+    if (!GENERIC_TYPES.includes(media) && !isXmlType(media)) {
+        return `GET ${shown} answered HTTP 200 with content type ${excerptText(media)}, not XML; ${CHECK_URL_HINT}`;
     }
-    const generic = GENERIC_TYPES.includes(media);
-    if (!generic && !isXmlType(media)) {
-        finish({ kind: "fatal", message: `GET ${shown} answered HTTP 200 with content type ${media}, not XML; ${CHECK_URL_HINT}` });
-        return;
-    }
-    const encoding = headerValue(res.headers["content-encoding"]).trim().toLowerCase();
+    const encoding = headerValue(headers["content-encoding"]).trim().toLowerCase();
     if (encoding && encoding !== "identity") {
-        finish({ kind: "fatal", message: `GET ${shown} answered with content-encoding ${encoding}, which was not requested.` });
-        return;
+        return `GET ${shown} answered with content-encoding ${excerptText(encoding)}, which was not requested.`;
     }
-    const declared = Number(res.headers["content-length"]);
+    const declared = Number(headers["content-length"]);
     if (Number.isFinite(declared) && declared > maxBytes) {
-        finish({
-            kind: "fatal",
-            message: `GET ${shown} declares a ${declared}-byte body, over the ${maxBytes}-byte limit; ${CHECK_URL_HINT}`,
-        });
-        return;
+        return `GET ${shown} declares a ${declared}-byte body, over the ${maxBytes}-byte limit; ${CHECK_URL_HINT}`;
     }
+    return { media, contentType: contentType.trim() };
+}
+
+/** Reads the body under the byte cap, then decodes it (exactly as served, or refused) and sniffs for HTML. */
+function readBody(
+    url: URL,
+    res: IncomingMessage,
+    maxBytes: number,
+    head: { media: string; contentType: string },
+    finish: (hop: Hop) => void,
+): void {
+    const shown = displayUrl(url);
     const chunks: Buffer[] = [];
     let received = 0;
     res.on("data", (chunk: Buffer) => {
@@ -397,13 +414,16 @@ function readResponse(url: URL, res: IncomingMessage, options: MetadataFetchOpti
     });
     res.on("end", () => {
         if (!res.complete) return;
-        // Buffer#toString keeps a leading U+FEFF, which the parser expects to see and skip itself.
-        const body = Buffer.concat(chunks).toString("utf8");
-        if (generic && looksLikeHtml(body)) {
-            finish({ kind: "fatal", message: htmlMessage(shown, media || "no content type") });
+        const decoded = decodeMetadataBody(Buffer.concat(chunks), head.contentType);
+        if ("problem" in decoded) {
+            finish({ kind: "fatal", message: `GET ${shown} answered HTTP 200, but ${decoded.problem}` });
             return;
         }
-        finish({ kind: "document", url, body, contentType: contentType.trim() });
+        if (GENERIC_TYPES.includes(head.media) && looksLikeHtml(decoded.body)) {
+            finish({ kind: "fatal", message: htmlMessage(shown, head.media || "no content type") });
+            return;
+        }
+        finish({ kind: "document", url, body: decoded.body, contentType: head.contentType });
     });
     res.on("close", () => {
         if (!res.complete) finish({ kind: "retry", url, reason: "error: connection closed mid-body" });
@@ -432,12 +452,12 @@ function networkOutcome(url: URL, err: Error & { code?: string }, midBody = fals
         return {
             kind: "fatal",
             message:
-                `GET ${displayUrl(url)} failed: the server's TLS certificate was rejected (${code}: ${reason}). ` +
+                `GET ${displayUrl(url)} failed: the server's TLS certificate was rejected (${excerptText(`${code}: ${reason}`)}). ` +
                 `Certificate errors do not heal by retrying: check the host, or behind a TLS-inspecting proxy add its CA ` +
                 `with NODE_EXTRA_CA_CERTS.`,
         };
     }
-    let what = err.message;
+    let what = excerptText(err.message);
     if (midBody) what = "connection closed mid-body";
     else if (code === "ECONNRESET" && /TLS/.test(err.message)) what = "connection closed during the TLS handshake";
     else if (code === "ECONNREFUSED") what = "connection refused";
@@ -447,7 +467,7 @@ function networkOutcome(url: URL, err: Error & { code?: string }, midBody = fals
     else if (code === "ETIMEDOUT") what = "connection timed out";
     else if (code === "EHOSTUNREACH" || code === "ENETUNREACH") what = "host unreachable";
     else if (code === "EPIPE") what = "connection closed while sending the request";
-    return { kind: "retry", url, reason: `error: ${what}${code ? ` (${code})` : ""}` };
+    return { kind: "retry", url, reason: `error: ${what}${code ? ` (${excerptText(code)})` : ""}` };
 }
 
 function isCertificateError(code: string): boolean {
@@ -455,7 +475,7 @@ function isCertificateError(code: string): boolean {
 }
 
 function htmlMessage(shown: string, type: string): string {
-    return `GET ${shown} answered HTTP 200 with an HTML page (${type}) instead of XML; it looks like a login page. ${PUBLIC_ENDPOINT_HINT}`;
+    return `GET ${shown} answered HTTP 200 with an HTML page (${excerptText(type)}) instead of XML; it looks like a login page. ${PUBLIC_ENDPOINT_HINT}`;
 }
 
 function isHtmlType(media: string): boolean {
@@ -543,16 +563,16 @@ function normalizeHost(value: string): string {
     return host.endsWith(".") ? host.slice(0, -1) : host;
 }
 
-// Credentials never reach a message: they would land in logs and in the Pulumi state.
+// Credentials never reach a message: they would land in logs and in the Pulumi state. The href is also bounded and
+// printable (components/safeText.ts): a URL parser percent-encodes controls, but a 1 MiB path would still bury the message.
 function displayUrl(url: URL): string {
-    if (!url.username && !url.password) return url.href;
+    if (!url.username && !url.password) return excerptText(url.href);
     const copy = new URL(url.href);
     copy.username = "***";
     copy.password = "";
-    return copy.href;
+    return excerptText(copy.href);
 }
 
 function quote(value: unknown): string {
-    const text = String(value);
-    return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}...` : text);
+    return quoteText(value);
 }

@@ -3,6 +3,7 @@ import { fetchOptionsProblem, metadataUrlProblem, DEFAULT_ALLOWED_HOSTS, type Re
 import { samlMetadataProvider } from "./samlMetadataProvider";
 import { SAML_METADATA_INPUT_KEYS } from "./samlMetadataRetrieval";
 import { readCertificate } from "./signingCertificate";
+import { quoteText } from "../safeText";
 
 /** How the SAML metadata document is downloaded. Every field is optional; defaults suit Cloudflare. */
 export interface MetadataRetrievalArgs {
@@ -71,7 +72,7 @@ export class SamlMetadata extends pulumi.dynamic.Resource {
     constructor(name: string, args: SamlMetadataArgs, opts?: pulumi.CustomResourceOptions) {
         const problem = SamlMetadata.argsProblem(args);
         if (problem) {
-            throw new pulumi.ResourceError(`SamlMetadata "${name}": ${problem}`, opts?.parent);
+            throw new pulumi.ResourceError(`SamlMetadata ${quoteText(name)}: ${problem}`, opts?.parent);
         }
         super(samlMetadataProvider, name, samlMetadataProperties(args), opts, "zero-trust-aws-sso", "SamlMetadata");
         logSamlMetadataWarnings(this, this.warnings);

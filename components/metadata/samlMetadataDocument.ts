@@ -4,12 +4,14 @@
 // with a message that says what it found.
 //
 // Pulumi's closure serializer copies this module by value into the dynamic provider, so it holds only top-level
-// functions and primitive constants, and imports only @xmldom/xmldom and ./signingCertificate. The serializer copies
-// function bodies with their comments into every resource's state, so long explanations live in doc comments.
+// functions and primitive constants, and imports only @xmldom/xmldom, ./signingCertificate and ../safeText. The
+// serializer copies function bodies with their comments into every resource's state, so long explanations live in
+// doc comments.
 import { DOMParser } from "@xmldom/xmldom";
 import type { Document, Element, Node } from "@xmldom/xmldom";
 import { readCertificate } from "./signingCertificate";
 import type { CertificateFacts } from "./signingCertificate";
+import { excerptText, quoteList, quoteText } from "../safeText";
 
 /** Values the document must agree with; each one given must match. */
 export interface MetadataExpectations {
@@ -25,7 +27,7 @@ export interface MetadataExpectations {
 export interface SamlMetadataFacts {
     /** `EntityDescriptor/@entityID`. */
     entityId: string;
-    /** The expected `ssoUrl` when given; else the HTTP-Redirect binding's Location, else HTTP-POST's, else the first. */
+    /** The one URL every `SingleSignOnService` Location names (the expected `ssoUrl` when given). */
     ssoUrl: string;
     /** The chosen signing certificate as canonical PEM (`CertificateFacts.pem`). */
     signingCertificate: string;
@@ -40,13 +42,33 @@ export interface SamlMetadataFacts {
 const SAML_METADATA_NS = "urn:oasis:names:tc:SAML:2.0:metadata";
 const XML_DSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
 const SAML2_PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
-const HTTP_REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
-const HTTP_POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 const ELEMENT_NODE = 1;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A signing certificate that expires within this many days still passes, with a warning. */
 export const CERTIFICATE_EXPIRY_WARNING_DAYS = 30;
+
+/**
+ * Bounds on the work a document may ask for, checked in one linear scan before the XML parser runs (see
+ * `documentShapeProblem`). A real Access for SaaS metadata document has about a dozen elements, three levels deep,
+ * with two or three namespace declarations; these are far above that and far below what makes a parser slow.
+ */
+export const DOCUMENT_LIMITS = {
+    /** Elements, comments, processing instructions and CDATA sections in the whole document. */
+    elements: 2000,
+    /** Entity and character references (`&amp;`, `&#x41;`) in the whole document. */
+    references: 4096,
+    /** Nesting depth of elements. */
+    depth: 32,
+    /** Attributes on one element. */
+    attributesPerElement: 64,
+    /** Namespace declarations (`xmlns`, `xmlns:p`) in the whole document. */
+    namespaceDeclarations: 64,
+    /** `KeyDescriptor` elements in the IDPSSODescriptor. */
+    keyDescriptors: 16,
+    /** `SingleSignOnService` elements in the IDPSSODescriptor. */
+    singleSignOnServices: 16,
+} as const;
 
 /**
  * Parses SAML 2.0 IdP metadata, checks it against what the caller expects, and returns the facts IAM Identity
@@ -56,9 +78,11 @@ export const CERTIFICATE_EXPIRY_WARNING_DAYS = 30;
  * line endings, and line breaks or spaces inside the base64 certificate; all spellings of one document give
  * identical results. Refused, each with a message that starts with `SAML metadata: `: anything that is not
  * well-formed XML, any DOCTYPE (DTDs can declare entity bombs and external entities), a root other than a SAML 2.0
- * `EntityDescriptor`, a missing `entityID`, no SAML 2.0 `IDPSSODescriptor`, no `SingleSignOnService` Location,
- * no readable signing certificate, a signing certificate outside its validity at `now`, and any mismatch with
- * `expected`.
+ * `EntityDescriptor` (an `EntitiesDescriptor` aggregate included), a missing `entityID`, no SAML 2.0
+ * `IDPSSODescriptor` or more than one, no `SingleSignOnService` Location, Locations that differ (in any binding),
+ * no readable signing certificate, a signing certificate outside its validity at `now`, any mismatch with
+ * `expected`, and a document that asks for more work than metadata needs (DOCUMENT_LIMITS), refused before parsing.
+ * Every value quoted from the document is bounded and printable (components/safeText.ts).
  *
  * With several signing certificates (rotation) the one equal to `expected.certificate` is chosen; without that
  * expectation, the currently valid one with the latest notAfter (the first in document order on a tie).
@@ -83,7 +107,9 @@ export function parseSamlMetadata(xml: string, expected: MetadataExpectations = 
         const found = root ? describeElement(root) : "missing";
         const aggregate =
             root?.namespaceURI === SAML_METADATA_NS && root.localName === "EntitiesDescriptor"
-                ? " An aggregate of several entities is not supported; give the metadata of the one Access application."
+                ? ` An aggregate of several entities is not supported (it holds ${countChildren(root, "EntityDescriptor")} ` +
+                  "EntityDescriptor): IAM Identity Center takes one identity provider, and which entity it would use is not " +
+                  "defined; give the metadata of the one Access application."
                 : "";
         throw new Error(
             `SAML metadata: the root element must be EntityDescriptor in namespace "${SAML_METADATA_NS}", but it is ${found}.${aggregate}`,
@@ -99,7 +125,7 @@ export function parseSamlMetadata(xml: string, expected: MetadataExpectations = 
     }
     if (expected.entityId !== undefined && expected.entityId !== entityId) {
         throw new Error(
-            `SAML metadata: entityID mismatch: expected ${JSON.stringify(expected.entityId)} but the document has ${JSON.stringify(entityId)}.`,
+            `SAML metadata: entityID mismatch: expected ${quoteText(expected.entityId)} but the document has ${quoteText(entityId)}.`,
         );
     }
 
@@ -146,9 +172,11 @@ function parseXml(xml: string): Document {
         throw new Error(`SAML metadata: the document is empty.`);
     }
     if (!text.trimStart().startsWith("<")) {
-        throw new Error(`SAML metadata: the document is not XML; it starts with ${snippet(text.trimStart())}.`);
+        throw new Error(`SAML metadata: the document is not XML; it starts with ${quoteText(text.trimStart(), 40)}.`);
     }
     refuseDoctypeInProlog(text);
+    const shape = documentShapeProblem(text);
+    if (shape) throw new Error(`SAML metadata: ${shape}`);
     let problem: string | undefined;
     const parser = new DOMParser({
         locator: true,
@@ -210,7 +238,8 @@ function refuseDoctypeInProlog(text: string): void {
     }
 }
 
-function doctypeRefusal(name: string): string {
+function doctypeRefusal(rawName: string): string {
+    const name = excerptText(rawName, 60);
     if (name.toLowerCase() === "html") {
         return `SAML metadata: the document is an HTML page (<!DOCTYPE ${name}>), not SAML metadata.`;
     }
@@ -225,43 +254,62 @@ function notWellFormed(reason: string, locator: { lineNumber?: number; columnNum
         locator && typeof locator.lineNumber === "number" && typeof locator.columnNumber === "number"
             ? ` (line ${locator.lineNumber}, column ${locator.columnNumber})`
             : "";
-    return `SAML metadata: the document is not well-formed XML: ${reason}${at}.`;
+    return `SAML metadata: the document is not well-formed XML: ${excerptText(reason)}${at}.`;
 }
 
-/** The first SAML 2.0 IDPSSODescriptor under the root. */
+/** The one SAML 2.0 IDPSSODescriptor under the root; none, or more than one, is refused. */
 function saml2IdpDescriptor(root: Element): Element {
     const descriptors = metadataChildren(root, "IDPSSODescriptor");
     if (descriptors.length === 0) {
-        const names: string[] = [];
-        for (let node = root.firstChild; node; node = node.nextSibling) {
-            if (node.nodeType === ELEMENT_NODE && !names.includes(String(node.localName))) {
-                names.push(String(node.localName));
-            }
-        }
-        const found = names.length === 0 ? "no child elements" : names.join(", ");
         throw new Error(
-            `SAML metadata: the EntityDescriptor has no IDPSSODescriptor (found: ${found}); it does not describe an identity provider.`,
+            `SAML metadata: the EntityDescriptor has no IDPSSODescriptor (found: ${childNames(root)}); it does not describe an identity provider.`,
         );
     }
-    const saml2 = descriptors.find((d) => (attribute(d, "protocolSupportEnumeration") ?? "").split(/\s+/).includes(SAML2_PROTOCOL));
-    if (!saml2) {
-        const found = descriptors
-            .map((d) => {
-                const value = attribute(d, "protocolSupportEnumeration");
-                return value === undefined ? "missing" : JSON.stringify(value);
-            })
-            .join(", ");
+    const saml2 = descriptors.filter((d) => (attribute(d, "protocolSupportEnumeration") ?? "").split(/\s+/).includes(SAML2_PROTOCOL));
+    if (saml2.length === 0) {
+        const found = quoteList(
+            descriptors.map((d) => attribute(d, "protocolSupportEnumeration")),
+            5,
+            (value) => (value === undefined ? "missing" : quoteText(value)),
+        );
         throw new Error(
             `SAML metadata: the IDPSSODescriptor does not support SAML 2.0: protocolSupportEnumeration is ${found}, ` +
                 `which lacks "${SAML2_PROTOCOL}".`,
         );
     }
-    return saml2;
+    if (saml2.length > 1) {
+        throw new Error(
+            `SAML metadata: the EntityDescriptor has ${saml2.length} SAML 2.0 IDPSSODescriptor elements; IAM Identity Center ` +
+                `would use one of them, with its own sign-in URL and certificates, and which one is not defined. Give the ` +
+                `metadata of the one Access application.`,
+        );
+    }
+    return saml2[0];
 }
 
-/** The Location to use: the expected one when given (it must be present), else Redirect, else POST, else the first. */
+/** The distinct local names of `parent`'s child elements, at most 10 shown: for a message. */
+function childNames(parent: Element): string {
+    const names = new Set<string>();
+    let more = false;
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType !== ELEMENT_NODE) continue;
+        if (names.size >= 10 && !names.has(String(node.localName))) {
+            more = true;
+            break;
+        }
+        names.add(String(node.localName));
+    }
+    if (names.size === 0) return "no child elements";
+    return [...names].map((n) => excerptText(n, 60)).join(", ") + (more ? " and more" : "");
+}
+
+/**
+ * The SSO URL: every SingleSignOnService Location, in any binding, must be the same URL, and the expected one when
+ * given. AWS sends sign-in requests to the Location of the binding it uses, so a second URL would send people
+ * somewhere else than the Access application.
+ */
 function singleSignOnUrl(idp: Element, expectedUrl: string | undefined): string {
-    const services = metadataChildren(idp, "SingleSignOnService");
+    const services = limitedChildren(idp, "SingleSignOnService", DOCUMENT_LIMITS.singleSignOnServices);
     const located = services
         .map((s) => ({ binding: attribute(s, "Binding"), location: attribute(s, "Location") ?? "" }))
         .filter((s) => s.location.trim() !== "");
@@ -272,29 +320,30 @@ function singleSignOnUrl(idp: Element, expectedUrl: string | undefined): string 
                 : `SAML metadata: none of the IDPSSODescriptor's ${services.length} SingleSignOnService elements has a Location.`,
         );
     }
-    if (expectedUrl !== undefined) {
-        if (located.some((s) => s.location === expectedUrl)) {
-            return expectedUrl;
-        }
-        const found: string[] = [];
-        for (const s of located) {
-            if (!found.includes(s.location)) {
-                found.push(s.location);
-            }
-        }
+    const locations = [...new Set(located.map((s) => s.location))];
+    if (expectedUrl !== undefined && !locations.includes(expectedUrl)) {
         throw new Error(
-            `SAML metadata: ssoUrl mismatch: expected ${JSON.stringify(expectedUrl)} but the document's SingleSignOnService ` +
-                `Locations are ${found.map((l) => JSON.stringify(l)).join(", ")}.`,
+            `SAML metadata: ssoUrl mismatch: expected ${quoteText(expectedUrl)} but the document's SingleSignOnService ` +
+                `Locations are ${quoteList(locations)}.`,
         );
     }
-    const preferred =
-        located.find((s) => s.binding === HTTP_REDIRECT_BINDING) ?? located.find((s) => s.binding === HTTP_POST_BINDING) ?? located[0];
-    return preferred.location;
+    const chosen = expectedUrl ?? locations[0];
+    const other = located.find((s) => s.location !== chosen);
+    if (other) {
+        const binding = other.binding === undefined ? "no Binding" : `Binding ${quoteText(other.binding)}`;
+        throw new Error(
+            `SAML metadata: the SingleSignOnService Locations differ: ${quoteText(other.location)} (${binding}) besides ` +
+                `${quoteText(chosen)}${expectedUrl === undefined ? "" : " (the expected SSO URL)"}; IAM Identity Center would ` +
+                `send sign-in requests of that binding to ${quoteText(other.location)}, so the document is ambiguous. ` +
+                `Every SingleSignOnService must point at the Access application's SSO endpoint.`,
+        );
+    }
+    return chosen;
 }
 
 /** Reads every signing certificate and picks the one IAM Identity Center will verify sign-ins with. */
 function signingCertificate(idp: Element, expected: CertificateFacts | undefined, now: Date): CertificateFacts {
-    const keyDescriptors = metadataChildren(idp, "KeyDescriptor");
+    const keyDescriptors = limitedChildren(idp, "KeyDescriptor", DOCUMENT_LIMITS.keyDescriptors);
     // `use` absent means the key serves both purposes (SAML metadata 2.0 §2.4.1.1).
     const signing = keyDescriptors.filter((k) => {
         const use = attribute(k, "use");
@@ -308,22 +357,9 @@ function signingCertificate(idp: Element, expected: CertificateFacts | undefined
         }
     }
     if (texts.length === 0) {
-        let found: string;
-        if (keyDescriptors.length === 0) {
-            found = "it has no KeyDescriptor element";
-        } else if (signing.length === 0) {
-            const uses: string[] = [];
-            for (const k of keyDescriptors) {
-                const use = JSON.stringify(attribute(k, "use"));
-                if (!uses.includes(use)) {
-                    uses.push(use);
-                }
-            }
-            found = `its KeyDescriptor elements have use=${uses.join(", use=")} only`;
-        } else {
-            found = `its signing KeyDescriptor elements hold no X509Certificate`;
-        }
-        throw new Error(`SAML metadata: the IDPSSODescriptor has no signing certificate: ${found}.`);
+        throw new Error(
+            `SAML metadata: the IDPSSODescriptor has no signing certificate: ${missingCertificateReason(keyDescriptors, signing)}.`,
+        );
     }
     const certificates = texts.map((text, i) =>
         readCertificate(
@@ -331,22 +367,37 @@ function signingCertificate(idp: Element, expected: CertificateFacts | undefined
             texts.length === 1 ? "SAML metadata: signing certificate" : `SAML metadata: signing certificate ${i + 1} of ${texts.length}`,
         ),
     );
+    return expected ? expectedCertificateIn(certificates, expected, now) : latestValidCertificate(certificates, now);
+}
 
-    if (expected) {
-        const match = certificates.find((c) => c.pem === expected.pem);
-        if (!match) {
-            throw new Error(
-                `SAML metadata: the expected signing certificate (SHA-256 ${expected.sha256}) is not in the document, ` +
-                    `which has SHA-256 ${certificates.map((c) => c.sha256).join(", ")}.`,
-            );
-        }
-        const invalid = validityProblem(match, now);
-        if (invalid) {
-            throw new Error(`SAML metadata: the signing certificate ${invalid}.`);
-        }
-        return match;
+/** Why no signing certificate was found, as a sentence fragment. */
+function missingCertificateReason(keyDescriptors: Element[], signing: Element[]): string {
+    if (keyDescriptors.length === 0) return "it has no KeyDescriptor element";
+    if (signing.length === 0) {
+        const uses = [...new Set(keyDescriptors.map((k) => attribute(k, "use")))];
+        return `its KeyDescriptor elements have use=${uses.map((u) => quoteText(u)).join(", use=")} only`;
     }
+    return "its signing KeyDescriptor elements hold no X509Certificate";
+}
 
+/** The certificate equal to `expected`, which must be present and valid at `now`. */
+function expectedCertificateIn(certificates: CertificateFacts[], expected: CertificateFacts, now: Date): CertificateFacts {
+    const match = certificates.find((c) => c.pem === expected.pem);
+    if (!match) {
+        throw new Error(
+            `SAML metadata: the expected signing certificate (SHA-256 ${expected.sha256}) is not in the document, ` +
+                `which has SHA-256 ${certificates.map((c) => c.sha256).join(", ")}.`,
+        );
+    }
+    const invalid = validityProblem(match, now);
+    if (invalid) {
+        throw new Error(`SAML metadata: the signing certificate ${invalid}.`);
+    }
+    return match;
+}
+
+/** The currently valid certificate with the latest notAfter; the first in document order on a tie. */
+function latestValidCertificate(certificates: CertificateFacts[], now: Date): CertificateFacts {
     let chosen: CertificateFacts | undefined;
     for (const c of certificates) {
         // Strictly later, so that a tie keeps the first in document order.
@@ -377,10 +428,10 @@ function validityProblem(certificate: CertificateFacts, now: Date): string | und
     return undefined;
 }
 
-/** Child elements in the SAML metadata namespace with this local name, whatever their prefix. */
-function metadataChildren(parent: Element, localName: string): Element[] {
+/** Child elements in the SAML metadata namespace with this local name, whatever their prefix; at most `max`. */
+function metadataChildren(parent: Element, localName: string, max = Infinity): Element[] {
     const found: Element[] = [];
-    for (let node: Node | null = parent.firstChild; node; node = node.nextSibling) {
+    for (let node: Node | null = parent.firstChild; node && found.length < max; node = node.nextSibling) {
         if (node.nodeType === ELEMENT_NODE && node.namespaceURI === SAML_METADATA_NS && node.localName === localName) {
             found.push(node as Element);
         }
@@ -395,11 +446,117 @@ function attribute(element: Element, name: string): string | undefined {
 }
 
 function describeElement(element: Element): string {
-    const ns = element.namespaceURI ? `in namespace "${element.namespaceURI}"` : "in no namespace";
-    return `${JSON.stringify(element.localName)} ${ns}`;
+    const ns = element.namespaceURI ? `in namespace ${quoteText(element.namespaceURI)}` : "in no namespace";
+    return `${quoteText(element.localName)} ${ns}`;
 }
 
-function snippet(text: string): string {
-    const head = text.slice(0, 40);
-    return JSON.stringify(head.length < text.length ? `${head}...` : head);
+/** Child elements as metadataChildren finds them, refusing more than `limit` (counted up to limit + 1 only). */
+function limitedChildren(parent: Element, localName: string, limit: number): Element[] {
+    const found = metadataChildren(parent, localName, limit + 1);
+    if (found.length > limit) {
+        throw new Error(
+            `SAML metadata: the IDPSSODescriptor has more than ${limit} ${localName} elements; Access for SaaS publishes ` +
+                `one or two, so the document is refused rather than examined further.`,
+        );
+    }
+    return found;
+}
+
+/** How many child elements in the SAML metadata namespace with this local name `parent` has. */
+function countChildren(parent: Element, localName: string): number {
+    return metadataChildren(parent, localName).length;
+}
+
+/**
+ * Why the document's shape asks for more work than any metadata needs (see DOCUMENT_LIMITS), or undefined. One
+ * linear scan over the text that stops at the first limit passed; it skips comments, CDATA sections and processing
+ * instructions, honours quotes inside tags, and leaves anything malformed to the parser, which runs only after it.
+ */
+function documentShapeProblem(text: string): string | undefined {
+    let references = 0;
+    for (let i = text.indexOf("&"); i >= 0; i = text.indexOf("&", i + 1)) {
+        if (++references > DOCUMENT_LIMITS.references) {
+            return `the document has more than ${DOCUMENT_LIMITS.references} entity or character references; SAML metadata for one application needs far fewer, so it is refused before parsing rather than examined further.`;
+        }
+    }
+    const counts = { elements: 0, depth: 0, maxDepth: 0, namespaces: 0 };
+    for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i)) {
+        const skip = skippedSection(text, i);
+        if (skip !== undefined) {
+            if (skip < 0) return undefined;
+            counts.elements++;
+            const problem = shapeLimitProblem(counts, 0);
+            if (problem) return problem;
+            i = skip;
+            continue;
+        }
+        if (text[i + 1] === "/") {
+            counts.depth--;
+            i += 2;
+            continue;
+        }
+        const tag = startTag(text, i);
+        if (tag === undefined) return undefined;
+        counts.elements++;
+        counts.namespaces += tag.namespaces;
+        if (!tag.selfClosing) counts.maxDepth = Math.max(counts.maxDepth, ++counts.depth);
+        const problem = shapeLimitProblem(counts, tag.attributes);
+        if (problem) return problem;
+        i = tag.end;
+    }
+    return undefined;
+}
+
+/** Where a comment, CDATA section, processing instruction or declaration at `i` ends: -1 when unterminated. */
+function skippedSection(text: string, i: number): number | undefined {
+    const sections: [string, string][] = [
+        ["<!--", "-->"],
+        ["<![CDATA[", "]]>"],
+        ["<?", "?>"],
+        ["<!", ">"],
+    ];
+    for (const [open, close] of sections) {
+        if (text.startsWith(open, i)) {
+            const end = text.indexOf(close, i + open.length);
+            return end < 0 ? -1 : end + close.length;
+        }
+    }
+    return undefined;
+}
+
+/** The start tag at `i`: where it ends, its attribute and namespace declaration counts; undefined when unterminated. */
+function startTag(text: string, i: number): { end: number; attributes: number; namespaces: number; selfClosing: boolean } | undefined {
+    let quote = "";
+    let attributes = 0;
+    let namespaces = 0;
+    for (let j = i + 1; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+            if (c === quote) quote = "";
+        } else if (c === '"' || c === "'") {
+            quote = c;
+        } else if (c === "=") {
+            attributes++;
+            if (/\sxmlns(?::[^\s=]*)?\s*$/.test(text.slice(Math.max(i, j - 80), j))) namespaces++;
+        } else if (c === ">") {
+            return { end: j + 1, attributes, namespaces, selfClosing: text[j - 1] === "/" };
+        }
+    }
+    return undefined;
+}
+
+function shapeLimitProblem(counts: { elements: number; maxDepth: number; namespaces: number }, attributes: number): string | undefined {
+    const limits = DOCUMENT_LIMITS;
+    const over = (what: string): string =>
+        `the document has ${what}; SAML metadata for one application needs far fewer, so it is refused ` +
+        `before parsing rather than examined further.`;
+    if (counts.elements > limits.elements) return over(`more than ${limits.elements} elements, comments and other nodes`);
+    if (counts.maxDepth > limits.depth) return over(`elements nested more than ${limits.depth} deep`);
+    if (attributes > limits.attributesPerElement) {
+        return over(`an element with more than ${limits.attributesPerElement} attributes`);
+    }
+    if (counts.namespaces > limits.namespaceDeclarations) {
+        return over(`more than ${limits.namespaceDeclarations} namespace declarations`);
+    }
+    return undefined;
 }

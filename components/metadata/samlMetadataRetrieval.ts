@@ -17,6 +17,7 @@ import {
 } from "./metadataFetch";
 import { parseSamlMetadata, type SamlMetadataFacts } from "./samlMetadataDocument";
 import { readCertificate } from "./signingCertificate";
+import { excerptText } from "../safeText";
 
 /** The value the engine puts in place of an input that is not known yet (during preview). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -174,7 +175,7 @@ export function samlMetadataState(
     const warnings = [...facts.warnings];
     if (previous?.signingCertificateSha256 && previous.signingCertificateSha256 !== facts.signingCertificateSha256) {
         warnings.push(
-            `The signing certificate of ${inputs.url} changed from SHA-256 ${previous.signingCertificateSha256} to ${facts.signingCertificateSha256}: ` +
+            `The signing certificate of ${excerptText(inputs.url)} changed from SHA-256 ${previous.signingCertificateSha256} to ${facts.signingCertificateSha256}: ` +
                 `upload the new metadata file to IAM Identity Center, or sign-ins will fail.`,
         );
     }

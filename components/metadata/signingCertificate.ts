@@ -2,8 +2,9 @@
 // <ds:X509Certificate> element (often wrapped, indented, CRLF) or PEM pasted from a console.
 //
 // Pulumi's closure serializer copies this module by value into the dynamic provider, so it holds only top-level
-// functions and primitive constants, and imports nothing but a Node built-in.
+// functions and primitive constants, and imports nothing but a Node built-in and ../safeText (same rules).
 import { X509Certificate } from "node:crypto";
+import { quoteText } from "../safeText";
 
 /** Facts about one X.509 certificate. */
 export interface CertificateFacts {
@@ -37,7 +38,7 @@ export function readCertificate(text: string, what: string): CertificateFacts {
     }
     const bad = /[^A-Za-z0-9+/=]/.exec(body);
     if (bad) {
-        throw new Error(`${what}: not base64: it contains the character ${JSON.stringify(bad[0])}.`);
+        throw new Error(`${what}: not base64: it contains the character ${quoteText(bad[0])}.`);
     }
     // Buffer.from(..., "base64") silently skips misplaced padding and truncation, so the shape is checked first:
     // a damaged certificate must fail here with a clear reason rather than as an obscure DER error.
@@ -93,7 +94,7 @@ function pemBody(text: string, what: string): string {
         throw new Error(`${what}: not a certificate: the PEM text holds more than one block; give exactly one certificate.`);
     }
     if (match[1] !== "CERTIFICATE" || match[3] !== "CERTIFICATE") {
-        throw new Error(`${what}: not a certificate: the PEM block is labelled ${JSON.stringify(match[1])}, not "CERTIFICATE".`);
+        throw new Error(`${what}: not a certificate: the PEM block is labelled ${quoteText(match[1])}, not "CERTIFICATE".`);
     }
     return match[2];
 }
@@ -102,7 +103,7 @@ function pemBody(text: string, what: string): string {
 function certificateTime(printed: string, what: string): string {
     const time = new Date(printed);
     if (Number.isNaN(time.getTime())) {
-        throw new Error(`${what}: not a usable X.509 certificate: its validity time ${JSON.stringify(printed)} cannot be read.`);
+        throw new Error(`${what}: not a usable X.509 certificate: its validity time ${quoteText(printed)} cannot be read.`);
     }
     return time.toISOString();
 }

@@ -6,6 +6,7 @@
 // tests/exampleValues.test.ts keeps this list and the README in step: every value here appears in the README, and the
 // README's examples use no other account id, identity store id or ACS id.
 import { InvalidArgumentError } from "../invalidArgumentError";
+import { quoteText } from "../safeText";
 
 /** The README's placeholder Cloudflare account id. */
 export const EXAMPLE_ACCOUNT_ID = "11111111111111111111111111111111";
@@ -23,7 +24,7 @@ export type ExampleValueKind = "accountId" | "awsIssuerUrl" | "awsAcsUrl" | "aws
 /** Throws when `value` (a known string) is one of the README's placeholders for a `kind` argument, named `field`. */
 export function checkNotExampleValue(kind: ExampleValueKind, value: unknown, field: string = kind): void {
     if (typeof value !== "string") return;
-    const still = `"${value}" is still the example value from the README`;
+    const still = `${quoteText(value)} is still the example value from the README`;
     switch (kind) {
         case "accountId":
             if (value.toLowerCase() === EXAMPLE_ACCOUNT_ID) {

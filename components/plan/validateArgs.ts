@@ -11,6 +11,7 @@ import {
 } from "../identityCenter/awsUrls";
 import { fetchOptionsProblem } from "../metadata/metadataFetch";
 import { checkNotExampleValue } from "./exampleValues";
+import { firstUnsafeCharacter, quoteText, type QuotePolicy } from "../safeText";
 import type { SamlAttribute, ZeroTrustAwsSsoAccess, ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 
 /** The SAML NameFormat URNs Cloudflare accepts. */
@@ -32,13 +33,33 @@ export function isKnownString(value: unknown): value is string {
     return typeof value === "string";
 }
 
+/**
+ * Throws when `value` holds a line break, a control character or an invisible/bidi formatting character (see
+ * `isUnsafeCharacter` in components/safeText.ts): such a name reads differently from what it is, in a console, a log
+ * or a policy, and can hide or reorder text. The message names the field, the code point and its position.
+ */
+export function checkCleanText(value: string, field: string, what: string): void {
+    const bad = firstUnsafeCharacter(value);
+    if (!bad) return;
+    const kind = /^[\n\r\u2028\u2029]$/.test(value[bad.index])
+        ? "a line break"
+        : /^\p{Cc}$/u.test(value[bad.index])
+          ? "a control character"
+          : "an invisible or bidirectional formatting character";
+    throw new InvalidArgumentError(
+        field,
+        `${quoteText(value)} contains ${kind} (${bad.name}) at position ${bad.index + 1}; ${what} must be plain visible text: retype it rather than pasting it.`,
+    );
+}
+
 /** Checks one email address and returns it lower-cased (Access and Identity Center compare case-insensitively). */
 export function normalizeEmail(value: unknown, field: string): string {
     if (typeof value !== "string" || value.trim() === "") {
         throw new InvalidArgumentError(field, "must be an email address such as ada@example.com.");
     }
+    checkCleanText(value, field, "an email address");
     if (value.length > 254 || !EMAIL_PATTERN.test(value)) {
-        throw new InvalidArgumentError(field, `"${value}" is not a valid email address; write it as name@example.com.`);
+        throw new InvalidArgumentError(field, `${quoteText(value)} is not a valid email address; write it as name@example.com.`);
     }
     return value.toLowerCase();
 }
@@ -48,27 +69,28 @@ export function normalizeEmailDomain(value: unknown, field: string): string {
     if (typeof value !== "string" || value.trim() === "") {
         throw new InvalidArgumentError(field, "must be a domain such as example.com.");
     }
+    checkCleanText(value, field, "a domain");
     if (value.includes("@")) {
         throw new InvalidArgumentError(
             field,
-            `"${value}" contains "@": give the domain only, e.g. "${value.slice(value.lastIndexOf("@") + 1)}", or move the address to access.emails.`,
+            `${quoteText(value)} contains "@": give the domain only, e.g. ${quoteText(value.slice(value.lastIndexOf("@") + 1))}, or move the address to access.emails.`,
         );
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/")) {
-        throw new InvalidArgumentError(field, `"${value}" is a URL: give the bare domain, e.g. "example.com".`);
+        throw new InvalidArgumentError(field, `${quoteText(value)} is a URL: give the bare domain, e.g. "example.com".`);
     }
     if (!/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(value)) {
-        throw new InvalidArgumentError(field, `"${value}" is not a domain name; give it as example.com.`);
+        throw new InvalidArgumentError(field, `${quoteText(value)} is not a domain name; give it as example.com.`);
     }
     return value.toLowerCase();
 }
 
-/** Throws on a Cloudflare account id that is not 32 hexadecimal characters. */
-export function checkAccountId(value: unknown, field = "accountId"): void {
+/** Throws on a Cloudflare account id that is not 32 hexadecimal characters; `show` quotes it (a secret is not shown). */
+export function checkAccountId(value: unknown, field = "accountId", show: QuotePolicy = quoteText): void {
     if (typeof value !== "string" || !/^[0-9a-fA-F]{32}$/.test(value)) {
         throw new InvalidArgumentError(
             field,
-            `${typeof value === "string" ? `"${value}"` : "the value"} is not a Cloudflare account id: expected 32 hexadecimal characters, as shown in the dashboard URL (dash.cloudflare.com/<account id>) or under Account Home > Account ID.`,
+            `${typeof value === "string" ? show(value) : "the value"} is not a Cloudflare account id: expected 32 hexadecimal characters, as shown in the dashboard URL (dash.cloudflare.com/<account id>) or under Account Home > Account ID.`,
         );
     }
     checkNotExampleValue("accountId", value, field);
@@ -99,7 +121,7 @@ function normalizeList(values: readonly unknown[], field: string, normalize: (v:
             problems.add(
                 new InvalidArgumentError(
                     `${field}[${i}]`,
-                    `"${v}" duplicates ${field}[${first}] (compared case-insensitively); remove one of them.`,
+                    `${quoteText(v)} duplicates ${field}[${first}] (compared case-insensitively); remove one of them.`,
                 ),
             );
             return;
@@ -118,7 +140,10 @@ export function samlNameFormat(attribute: SamlAttribute, field: string): string 
     }
     if (given in SAML_NAME_FORMATS) return SAML_NAME_FORMATS[given as keyof typeof SAML_NAME_FORMATS];
     if ((Object.values(SAML_NAME_FORMATS) as string[]).includes(given)) return given;
-    throw new InvalidArgumentError(`${field}.nameFormat`, `"${given}" is not a SAML name format; use "uri", "basic" or "unspecified".`);
+    throw new InvalidArgumentError(
+        `${field}.nameFormat`,
+        `${quoteText(given)} is not a SAML name format; use "uri", "basic" or "unspecified".`,
+    );
 }
 
 /** Throws on empty or duplicate attribute names, or a missing source. */
@@ -135,17 +160,20 @@ export function checkSamlAttributes(attributes: readonly SamlAttribute[], field 
                 "must be a non-empty attribute name, e.g. https://aws.amazon.com/SAML/Attributes/AccessControl:Team.",
             );
         }
+        checkCleanText(a.name, `${at}.name`, "a SAML attribute name");
         if (typeof a.source !== "string" || a.source.trim() === "") {
             throw new InvalidArgumentError(
                 `${at}.source`,
-                `must name the identity provider claim that supplies "${a.name}", e.g. "email" or "groups".`,
+                `must name the identity provider claim that supplies ${quoteText(a.name)}, e.g. "email" or "groups".`,
             );
         }
+        checkCleanText(a.source, `${at}.source`, "a claim name");
+        if (typeof a.friendlyName === "string") checkCleanText(a.friendlyName, `${at}.friendlyName`, "a friendly name");
         const first = seen.get(a.name);
         if (first !== undefined) {
             throw new InvalidArgumentError(
                 `${at}.name`,
-                `"${a.name}" duplicates ${field}[${first}].name; SAML attribute names must be unique.`,
+                `${quoteText(a.name)} duplicates ${field}[${first}].name; SAML attribute names must be unique.`,
             );
         }
         seen.set(a.name, i);
@@ -203,6 +231,8 @@ export function validateZeroTrustAwsSsoArgs(args: ZeroTrustAwsSsoArgs, identityC
     if (args.allowedIdps !== undefined && !Array.isArray(args.allowedIdps)) {
         problems.add(new InvalidArgumentError("allowedIdps", "must be a list of Zero Trust identity provider ids."));
     }
+    if (isKnownString(args.appName)) problems.check(() => checkAppName(args.appName as string));
+    if (isKnownString(args.sessionDuration)) problems.check(() => checkAccessSessionDuration(args.sessionDuration as string));
     if (args.samlAttributes !== undefined) problems.check(() => checkSamlAttributes(args.samlAttributes!));
     if (args.metadata !== undefined) {
         const problem = fetchOptionsProblem(args.metadata);
@@ -266,8 +296,36 @@ export function checkIdList(list: readonly unknown[], field: string): void {
     list.forEach((id, i) => {
         if (!isKnownString(id)) return;
         if (id.trim() === "") problems.add(new InvalidArgumentError(`${field}[${i}]`, "is empty; give the id or remove the entry."));
-        else if (seen.has(id)) problems.add(new InvalidArgumentError(field, `lists "${id}" twice; remove the duplicate.`));
+        else if (seen.has(id)) problems.add(new InvalidArgumentError(field, `lists ${quoteText(id)} twice; remove the duplicate.`));
         seen.add(id);
     });
     problems.throwIfAny();
+}
+
+/** Throws on an application name that is blank or carries a line break, control or invisible character. */
+export function checkAppName(value: string, field = "appName"): void {
+    if (value.trim() === "") throw new InvalidArgumentError(field, 'is blank; give a name such as "Amazon AWS", or omit it.');
+    checkCleanText(value, field, "the application name");
+}
+
+/**
+ * Throws unless `value` is a duration Cloudflare accepts for an Access application's `session_duration`: one or more
+ * decimal numbers each with a unit (`ns`, `us` or `µs`, `ms`, `s`, `m`, `h`), e.g. `24h`, `30m`, `1h30m`, `300ms`,
+ * `2.5h` (Go's time.ParseDuration format; the Cloudflare API reference, Access applications, session_duration), and
+ * greater than zero.
+ */
+export function checkAccessSessionDuration(value: string, field = "sessionDuration"): void {
+    const form = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
+    if (!form.test(value)) {
+        throw new InvalidArgumentError(
+            field,
+            `${quoteText(value)} is not a Cloudflare duration: write numbers with units ns, us, ms, s, m or h, e.g. "24h", "30m" or "1h30m" (no spaces, no days).`,
+        );
+    }
+    if (!/[1-9]/.test(value)) {
+        throw new InvalidArgumentError(
+            field,
+            `${quoteText(value)} is zero; give a positive duration such as "24h", or omit it for Cloudflare's default.`,
+        );
+    }
 }

@@ -6,12 +6,14 @@
 // resolve, and the component makes every child wait for that check (docs/design.md, "the gate").
 import { compareAccessWithIdentityCenter, type AccessMismatches } from "../access/accessMismatches";
 import { planAccess, type AccessPlan } from "../access/accessPlan";
-import { checkAwsUrlPair, parseAwsAcsUrl, parseAwsIssuerUrl } from "../identityCenter/awsUrls";
+import * as pulumi from "@pulumi/pulumi";
+import { checkAwsUrlPair, parseAwsAcsUrl, parseAwsIssuerUrl, withoutTrailingSlash } from "../identityCenter/awsUrls";
 import type { IdentityCenterArgs } from "../identityCenter/identityCenterArgs";
 import { planIdentityCenter, type IdentityCenterPlan } from "../identityCenter/identityCenterPlan";
 import { ArgumentProblems, InvalidArgumentError } from "../invalidArgumentError";
 import type { ScimArgs } from "../scim/scimArgs";
 import { checkScimValues, isLate, planScim, type ScimPlan, type ScimValues } from "../scim/scimPlan";
+import { excerptText, quoteSecret, quoteText, type QuotePolicy } from "../safeText";
 import type { ZeroTrustAwsSsoArgs } from "../zeroTrustAwsSsoArgs";
 import { checkAccountId, isKnownString, validateZeroTrustAwsSsoArgs, withoutEmptyOptionals } from "./validateArgs";
 
@@ -38,7 +40,7 @@ export interface ZeroTrustAwsSsoPlan {
  * @param name The component's name: child names and the policy name derive from it.
  */
 export function planZeroTrustAwsSso(name: string, givenArgs: ZeroTrustAwsSsoArgs): ZeroTrustAwsSsoPlan {
-    const args = withoutEmptyOptionals(givenArgs);
+    const args = withoutTrailingSlashes(withoutEmptyOptionals(givenArgs));
     const problems = new ArgumentProblems();
     const given = args?.identityCenter;
     const scim = args?.scim;
@@ -103,31 +105,66 @@ export interface LateValues {
     identityStoreId?: string;
     /** The values of `scim`, resolved, when `scim` is given. */
     scim?: ScimValues;
+    /**
+     * Which of the values were Pulumi secrets: their problems are reported without their text (the field and why,
+     * never what it holds). Default: none.
+     */
+    secret?: { accountId?: boolean; awsIssuerUrl?: boolean; awsAcsUrl?: boolean };
 }
 
 /** The checks of {@link planZeroTrustAwsSso} for values that were Outputs; throws like it, listing every problem. */
 export function checkLateValues(values: LateValues): void {
     const problems = new ArgumentProblems();
-    problems.check(() => checkAccountId(values.accountId));
-    const issuer = problems.check(() => parseAwsIssuerUrl(values.awsIssuerUrl, undefined, values.awsAcsUrl));
-    const acs = problems.check(() => parseAwsAcsUrl(values.awsAcsUrl, undefined, values.awsIssuerUrl));
-    if (issuer && acs) problems.check(() => checkAwsUrlPair(issuer, acs));
+    const show = (secret: boolean | undefined): QuotePolicy => (secret ? quoteSecret : quoteText);
+    const secret = values.secret ?? {};
+    problems.check(() => checkAccountId(values.accountId, "accountId", show(secret.accountId)));
+    // A swap error suggests the other URL; a secret one is never shown (the policy of the field quoted applies).
+    const issuer = problems.check(() =>
+        parseAwsIssuerUrl(values.awsIssuerUrl, "awsIssuerUrl", values.awsAcsUrl, show(secret.awsIssuerUrl || secret.awsAcsUrl)),
+    );
+    const acs = problems.check(() =>
+        parseAwsAcsUrl(values.awsAcsUrl, "awsAcsUrl", values.awsIssuerUrl, show(secret.awsAcsUrl || secret.awsIssuerUrl)),
+    );
+    if (issuer && acs) problems.check(() => checkAwsUrlPair(issuer, acs, Boolean(secret.awsIssuerUrl || secret.awsAcsUrl)));
     if (issuer && values.identityStoreId) {
-        problems.check(() => checkIssuerMatchesIdentityStore(values.awsIssuerUrl as string, values.identityStoreId!));
+        problems.check(() =>
+            checkIssuerMatchesIdentityStore(values.awsIssuerUrl as string, values.identityStoreId!, Boolean(secret.awsIssuerUrl)),
+        );
     }
     if (values.scim) problems.check(() => checkScimValues(values.scim!, issuer?.region, false));
     problems.throwIfAny();
 }
 
 /** Throws when the issuer URL names another identity store than the one Identity Center resources go to. */
-export function checkIssuerMatchesIdentityStore(issuerUrl: string, identityStoreId: string): void {
+export function checkIssuerMatchesIdentityStore(issuerUrl: string, identityStoreId: string, secret = false): void {
     const fromIssuer = parseAwsIssuerUrl(issuerUrl).identityStoreId;
     if (fromIssuer && fromIssuer !== identityStoreId) {
+        const names = secret ? "names another identity store" : `names identity store ${fromIssuer}`;
         throw new InvalidArgumentError(
             "awsIssuerUrl",
-            `names identity store ${fromIssuer} but identityCenter.identityStoreId is ${identityStoreId}: the issuer URL was copied from another IAM Identity Center instance. Copy it again from the instance this stack manages.`,
+            `${names} but identityCenter.identityStoreId is ${excerptText(identityStoreId)}: the issuer URL was copied from another IAM Identity Center instance. Copy it again from the instance this stack manages.`,
         );
     }
+}
+
+/**
+ * The arguments with trailing slashes removed from the issuer and ACS URLs (see {@link withoutTrailingSlash}). A
+ * known URL without one is kept as the very same string and an Output is left untouched unless it needs it, so a
+ * stack that never had a trailing slash registers byte-identical inputs.
+ */
+export function withoutTrailingSlashes(args: ZeroTrustAwsSsoArgs): ZeroTrustAwsSsoArgs {
+    if (!args || typeof args !== "object") return args;
+    const fix = (value: pulumi.Input<string>): pulumi.Input<string> => {
+        if (isKnownString(value)) return withoutTrailingSlash(value);
+        // An Output is only known later; apply keeps its secrecy and its dependencies.
+        return pulumi.Output.isInstance(value) ? value.apply((v) => (typeof v === "string" ? withoutTrailingSlash(v) : v)) : value;
+    };
+    const issuer = args.awsIssuerUrl;
+    const acs = args.awsAcsUrl;
+    const fixedIssuer = issuer === undefined ? issuer : fix(issuer);
+    const fixedAcs = acs === undefined ? acs : fix(acs);
+    if (fixedIssuer === issuer && fixedAcs === acs) return args;
+    return { ...args, awsIssuerUrl: fixedIssuer, awsAcsUrl: fixedAcs };
 }
 
 // The Identity Center users' emails, lower-cased and sorted: they stand in for access.emails when those are omitted.

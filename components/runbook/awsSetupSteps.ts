@@ -1,5 +1,9 @@
 // The part of the Cloudflare guide that AWS offers no API for (switching the identity source and uploading the
 // IdP metadata), written out as a runbook with the exact values filled in, so the operator copies, not types.
+//
+// The runbook is pasted into tickets and rendered as Markdown, so every value is shown through components/safeText.ts
+// (bounded, control and invisible characters made visible, URL credentials masked) and code spans survive a backtick.
+import { excerptText, printableText } from "../safeText";
 
 /** The values the runbook quotes. */
 export interface AwsSetupFacts {
@@ -47,14 +51,35 @@ export interface AwsSetupScimFacts {
 }
 
 function list(items: string[]): string {
-    return items.map((i) => `   - \`${i}\``).join("\n");
+    return items.map((i) => `   - ${code(i)}`).join("\n");
+}
+
+/** A Markdown code span holding `value` made safe; a value with a backtick gets a double-backtick fence. */
+function code(value: string): string {
+    const text = excerptText(value);
+    return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+/** Every value of `f` made safe for the runbook (see the file header), so that no line below quotes raw text. */
+function safeFacts(f: AwsSetupFacts): AwsSetupFacts {
+    const text = (v: string): string => excerptText(v);
+    return {
+        ...f,
+        appName: text(f.appName),
+        metadataUrl: text(f.metadataUrl),
+        signingCertificateSha256: text(f.signingCertificateSha256),
+        signingCertificateNotAfter: text(f.signingCertificateNotAfter),
+        awsAccessPortalUrl: f.awsAccessPortalUrl === undefined ? undefined : text(f.awsAccessPortalUrl),
+        warnings: f.warnings?.map((w) => printableText(w.replace(/\s*[\r\n]+\s*/g, " "))),
+    };
 }
 
 /**
  * Renders the remaining AWS console steps as Markdown. Deterministic: same facts, same text (warnings, such as a
  * SCIM token about to expire, are computed by the caller and passed in `warnings`).
  */
-export function renderAwsSetupSteps(f: AwsSetupFacts): string {
+export function renderAwsSetupSteps(facts: AwsSetupFacts): string {
+    const f = safeFacts(facts);
     return [
         ...header(f),
         ...identitySourceSteps(f),
@@ -87,14 +112,14 @@ function identitySourceSteps(f: AwsSetupFacts): string[] {
         `   \`${f.signingCertificateSha256}\` and expires on ${f.signingCertificateNotAfter}.`,
         "2. In the AWS console open **IAM Identity Center > Settings > Identity source > Actions > Change identity source**,",
         "   choose **External identity provider**, and check that the *Service provider metadata* shows exactly:",
-        `   - IAM Identity Center issuer URL: \`${f.awsIssuerUrl}\``,
-        `   - IAM Identity Center Assertion Consumer Service (ACS) URL: \`${f.awsAcsUrl}\``,
+        `   - IAM Identity Center issuer URL: ${code(f.awsIssuerUrl)}`,
+        `   - IAM Identity Center Assertion Consumer Service (ACS) URL: ${code(f.awsAcsUrl)}`,
         "",
         "   If either differs, fix `awsIssuerUrl` / `awsAcsUrl` and run `pulumi up` before going on.",
         "3. Under *Identity provider metadata* choose **IdP SAML metadata** and upload `access_saml_metadata.xml`.",
         "   If you enter the values by hand instead, use:",
-        `   - IdP sign-in URL: \`${f.ssoUrl}\``,
-        `   - IdP issuer URL: \`${f.idpEntityId}\``,
+        `   - IdP sign-in URL: ${code(f.ssoUrl)}`,
+        `   - IdP issuer URL: ${code(f.idpEntityId)}`,
         "   - IdP certificate: the component's `signingCertificate` output (PEM), or the `X509Certificate` in the file",
         "4. Click **Next**, review, type **ACCEPT** and confirm **Change identity source**.",
     ];
@@ -138,8 +163,8 @@ function scimProvisioningStep(scim: AwsSetupScimFacts): string[] {
         "   creates, updates and removes the IAM Identity Center users and groups. If it is not enabled yet, choose **Enable**",
         "   for *Automatic provisioning*, copy the **SCIM endpoint** and the **Access token** (shown only once) into this stack's",
         "   secret config (`pulumi config set --secret ...`), and run `pulumi up`. The endpoint this stack provisions to is:",
-        `   - SCIM endpoint: \`${scim.endpoint}\``,
-        `   - source identity provider (Zero Trust > Settings > Authentication): \`${scim.sourceIdpId}\``,
+        `   - SCIM endpoint: ${code(scim.endpoint)}`,
+        `   - source identity provider (Zero Trust > Settings > Authentication): ${code(scim.sourceIdpId)}`,
         "   Cloudflare pushes the users and groups of that identity provider (narrowed by `scim.mappings`, if any); only the",
         "   groups pushed can be named in `identityCenter.assignments`. The Access policy still decides who may sign in.",
         expiry,

@@ -5,6 +5,7 @@
 //
 // Facts: the endpoint shape and the one-year token are in docs/aws.md ("SCIM automatic provisioning").
 import { InvalidArgumentError } from "../invalidArgumentError";
+import { quoteText } from "../safeText";
 
 /** What a valid IAM Identity Center SCIM endpoint says. */
 export interface ScimEndpointFacts {
@@ -130,7 +131,7 @@ export function parseScimTokenExpiry(value: unknown, field = "scim.tokenExpiresA
     const exists =
         day.getUTCFullYear() === Number(match[1]) && day.getUTCMonth() === Number(match[2]) - 1 && day.getUTCDate() === Number(match[3]);
     if (!exists || Number.isNaN(date.getTime())) {
-        throw new InvalidArgumentError(field, `"${value as string}" is not a valid date; ${how}.`);
+        throw new InvalidArgumentError(field, `${quoteText(value as string)} is not a valid date; ${how}.`);
     }
     return date;
 }
