@@ -70,7 +70,8 @@ function swapSuggestion(kind: "issuer" | "acs", otherField: string, otherValue: 
         const path = /^https:\/\/[^/?#]+(\/[^?#]*)$/.exec(otherValue.trim())?.[1]?.replace(/\/+$/, "") ?? "";
         const isAcs = /^\/platform\/saml\/acs\/[A-Za-z0-9-]+$/.test(path);
         const isIssuer = !isAcs && /^\/platform\/saml\/[A-Za-z0-9-]+$/.test(path);
-        if ((kind === "acs" && isAcs) || (kind === "issuer" && isIssuer)) return `${show(otherValue)}, the value now in ${otherField}`;
+        if ((kind === "acs" && isAcs) || (kind === "issuer" && isIssuer))
+            return `${show === quoteText ? excerptText(otherValue) : show(otherValue)}, the value now in ${otherField}`;
     }
     return kind === "acs" ? `it looks like ${own.origin}/platform/saml/acs/<id>` : `it looks like ${own.origin}/platform/saml/<id>`;
 }
