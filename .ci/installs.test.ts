@@ -5,7 +5,7 @@
 //   - `git+file://<this repository>`, as `npm install github:<owner>/<repo>` does: npm installs the clone's
 //     devDependencies and runs `prepare` (scripts/prepare.js), which builds dist/;
 //   - the tarball with the LOWEST versions the peer ranges admit: exactly one @pulumi/pulumi, and
-//     tests/package.test.ts (compile a strict consumer, serialize the provider, run it) passes against them.
+//     tests/integration/package.test.ts (compile a strict consumer, serialize the provider, run it) passes against them.
 // Run by .ci/run, not by `npm test`: each install takes from several seconds to a few minutes.
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -147,7 +147,7 @@ describe("installing the package (real npm installs into empty directories)", fu
         console.log(`      git+file:// install (clone, devDependencies, build): ${seconds.toFixed(1)} s`);
     });
 
-    it("at the lowest peer versions the ranges admit: one @pulumi/pulumi, and tests/package.test.ts passes there", function () {
+    it("at the lowest peer versions the ranges admit: one @pulumi/pulumi, and tests/integration/package.test.ts passes there", function () {
         const dir = emptyDir("ztas-floors-");
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer-floors", private: true, type: "commonjs" }));
         const floors = Object.entries(PACKAGE.peerDependencies).map(([name, range]) => `${name}@${lowestPublished(name, range)}`);
@@ -176,12 +176,12 @@ describe("installing the package (real npm installs into empty directories)", fu
                 "ts",
                 "--timeout",
                 "120000",
-                "tests/package.test.ts",
+                "tests/integration/package.test.ts",
             ],
             { cwd: REPO, encoding: "utf8", env: { ...process.env, ZTAS_CONSUMER_DIR: dir, ZTAS_CONSUMER_TARBALL: tarball } },
         );
         const indented = `${run.stdout}${run.stderr}`.replace(/^/gm, "      | ");
         console.log(indented);
-        assert.equal(run.status, 0, "tests/package.test.ts at the peer floors");
+        assert.equal(run.status, 0, "tests/integration/package.test.ts at the peer floors");
     });
 });

@@ -18,7 +18,7 @@ const yaml = require("js-yaml") as { load(text: string): unknown };
 
 const semver = require("semver") as { subset(sub: string, sup: string): boolean; satisfies(version: string, range: string): boolean };
 
-const REPO = path.resolve(__dirname, "..");
+const REPO = path.resolve(__dirname, "..", "..");
 const EXAMPLES = path.join(REPO, "examples");
 const COMPONENT_ENTRY = path.join(REPO, "components", "index.ts");
 const TESTING_ENTRY = path.join(REPO, "components", "testing", "index.ts");

@@ -13,10 +13,10 @@ import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { consumerProject } from "../harness/consumerInstall";
-import { startProviderHost, type ProviderHost } from "../harness/providerHost";
+import { consumerProject } from "../../harness/consumerInstall";
+import { startProviderHost, type ProviderHost } from "../../harness/providerHost";
 
-const FIXTURE = path.join(__dirname, "fixtures", "upgrade-0.1.0");
+const FIXTURE = path.join(__dirname, "..", "fixtures", "upgrade-0.1.0");
 const DYNAMIC = "pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata";
 
 interface Registration {

@@ -2,7 +2,7 @@
 // project (harness/consumerInstall.ts), the README's program and its mocha test are copied verbatim, and the test
 // passes in deploy mode and as a preview with zeroTrustAwsSsoMocks() and no network; a plain echo mock previews.
 import { strict as assert } from "node:assert";
-import { compileReadmeConsumer, runReadmeTest } from "../harness/consumerInstall";
+import { compileReadmeConsumer, runReadmeTest } from "../../harness/consumerInstall";
 
 describe("the README's own test, in a consumer project with the packed package", function () {
     this.timeout(300000);

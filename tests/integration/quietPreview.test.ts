@@ -13,12 +13,12 @@ import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
-import { installedProviderText } from "../harness/consumerInstall";
-import { quietPreviewArgs, shuffledArgs, type PrintedRegistration } from "../harness/quietPreviewRun";
-import type { ZeroTrustAwsSsoArgs } from "../components";
+import { installedProviderText } from "../../harness/consumerInstall";
+import { quietPreviewArgs, shuffledArgs, type PrintedRegistration } from "../../harness/quietPreviewRun";
+import type { ZeroTrustAwsSsoArgs } from "../../components";
 
-const REPO = path.resolve(__dirname, "..");
-const RUNNER = path.join(__dirname, "..", "harness", "quietPreviewRun.ts");
+const REPO = path.resolve(__dirname, "..", "..");
+const RUNNER = path.join(__dirname, "..", "..", "harness", "quietPreviewRun.ts");
 const DYNAMIC = "pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata";
 const SHUFFLE_SEED = 20240611;
 

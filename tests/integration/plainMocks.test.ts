@@ -27,8 +27,8 @@ const OUTPUTS = [
 function run(...args: string[]): Report {
     const result = spawnSync(
         process.execPath,
-        ["-r", "ts-node/register/transpile-only", path.join(__dirname, "..", "harness", "plainMocksRun.ts"), ...args],
-        { cwd: path.resolve(__dirname, ".."), encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
+        ["-r", "ts-node/register/transpile-only", path.join(__dirname, "..", "..", "harness", "plainMocksRun.ts"), ...args],
+        { cwd: path.resolve(__dirname, "..", ".."), encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
     );
     assert.equal(result.status, 0, result.stderr);
     return JSON.parse(result.stdout) as Report;

@@ -8,11 +8,11 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { issueCertificate } from "../harness/certificates";
-import { compileConsumer, consumerProject, runConsumer, type ConsumerProject } from "../harness/consumerInstall";
-import { metadataDocument } from "../harness/metadataDocument";
-import { startLoopbackServer, type LoopbackServer } from "../harness/loopbackServer";
-import { startProviderHost } from "../harness/providerHost";
+import { issueCertificate } from "../../harness/certificates";
+import { compileConsumer, consumerProject, runConsumer, type ConsumerProject } from "../../harness/consumerInstall";
+import { metadataDocument } from "../../harness/metadataDocument";
+import { startLoopbackServer, type LoopbackServer } from "../../harness/loopbackServer";
+import { startProviderHost } from "../../harness/providerHost";
 
 describe("npm package, installed in a consumer project", function () {
     let dir: string;
