@@ -1,5 +1,5 @@
 // The package as a consumer meets it: built, `npm pack`ed, and installed into a throwaway consumer project.
-// Shared by tests/package.test.ts, tests/quietPreview.test.ts and bench/run.ts; the project is made once per process
+// Shared by tests/integration/package.test.ts, tests/integration/quietPreview.test.ts and bench/run.ts; the project is made once per process
 // (building and packing take several seconds) and removed when the process exits.
 //
 // The consumer's node_modules is built the way npm lays it out, without network or copying 300 MB: the tarball is
@@ -7,7 +7,7 @@
 // Node runs with --preserve-symlinks so that each symlinked package resolves its own dependencies from the
 // consumer's node_modules, exactly as a real install would (one @pulumi/pulumi, one set of mocks).
 //
-// .ci/installs.test.ts also runs tests/package.test.ts against a project npm REALLY installed (the tarball with the
+// .ci/installs.test.ts also runs tests/integration/package.test.ts against a project npm REALLY installed (the tarball with the
 // lowest peer versions the ranges admit): ZTAS_CONSUMER_DIR and ZTAS_CONSUMER_TARBALL name it, and then only the
 // program files are written into it.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";

@@ -1,5 +1,5 @@
 // Runs one ZeroTrustAwsSso under a consumer's kind of mocks, in its own process (mocks and the dry-run flag are
-// process-wide), and prints a JSON report for tests/plainMocks.test.ts:
+// process-wide), and prints a JSON report for tests/integration/plainMocks.test.ts:
 //   node -r ts-node/register/transpile-only harness/plainMocksRun.ts <preview|deploy> <echo|package|app-only> [late-bad-account]
 // `echo` is the mock of Pulumi's testing guide (state = inputs, calls return their inputs); `package` is
 // zeroTrustAwsSsoMocks() from the testing entry. Errors are collected the way the engine's language host reports

@@ -1,6 +1,6 @@
 // Runs the root-style program (one ZeroTrustAwsSso named "aws", as index.ts declares it) as `pulumi preview` would,
 // in a process of its own, and prints every registration as JSON: `{ type, name, inputs }` in the order the mock
-// monitor received them, `__provider` included. tests/quietPreview.test.ts runs it in several fresh processes and
+// monitor received them, `__provider` included. tests/integration/quietPreview.test.ts runs it in several fresh processes and
 // compares the outputs byte for byte: a preview that shows `~` on an unchanged program is noise that hides real
 // changes, and `pulumi preview --expect-no-changes` fails on it (docs/pulumi.md).
 //

@@ -3,7 +3,7 @@
 // and `npm publish` ship a fresh build. See https://docs.npmjs.com/cli/using-npm/scripts#life-cycle-scripts.
 //
 // npm also runs `prepare` after a plain `npm ci` / `npm install` in this repository itself. There the build is not
-// needed (tests, demo and bench run the TypeScript source; tests/package.test.ts packs, which builds), and it would
+// needed (tests, demo and bench run the TypeScript source; tests/integration/package.test.ts packs, which builds), and it would
 // add a full compile to every install, so it is skipped: the install was started here (INIT_CWD is this directory)
 // and was an install. Inside a git dependency, npm runs `prepare` in its clone, which is not the directory the user
 // started npm in, so the build runs there.
