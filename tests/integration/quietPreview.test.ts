@@ -162,7 +162,7 @@ describe("quiet previews: an unchanged program registers identical inputs", func
 });
 
 // The dynamic provider is serialized into `__provider` by Pulumi's closure serializer, which copies functions from
-// files outside node_modules BY VALUE and turns modules inside node_modules into a `require` (REFERENCE.md §4). So:
+// files outside node_modules BY VALUE and turns modules inside node_modules into a `require` (docs/pulumi.md, "Dynamic providers"). So:
 // - from this repo (a checkout used as the Pulumi program), samlMetadataRetrieval.ts, metadataFetch.ts,
 //   samlMetadataDocument.ts and signingCertificate.ts are copied into the text, function by function (~60 KB);
 //   only Node built-ins and @xmldom/xmldom are required;
