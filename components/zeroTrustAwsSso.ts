@@ -163,19 +163,15 @@ function planOrFail(name: string, args: ZeroTrustAwsSsoArgs, parent: pulumi.Reso
     }
 }
 
-/** {@link asResourceError} for a problem found after construction: see {@link reportedOnceError}. */
-function reportedOnceErrorFor(name: string, err: unknown, parent: pulumi.Resource): unknown {
-    if (err instanceof InvalidArgumentError || err instanceof InvalidArgumentsError) {
-        return reportedOnceError(`ZeroTrustAwsSso "${name}": ${err.message}`, parent);
-    }
-    return err;
-}
-
-function asResourceError(name: string, err: unknown, parent: pulumi.Resource): unknown {
-    if (err instanceof InvalidArgumentError || err instanceof InvalidArgumentsError) {
-        return new pulumi.ResourceError(`ZeroTrustAwsSso ${quoteText(name)}: ${err.message}`, parent);
-    }
-    return err;
+/**
+ * A bad argument as the error Pulumi shows against the component: a ResourceError at construction, or, found after
+ * construction by a late check, one {@link reportedOnceError} shared by every gated input. Other errors are bugs and
+ * pass through unchanged.
+ */
+function asResourceError(name: string, err: unknown, parent: pulumi.Resource, late = false): unknown {
+    if (!(err instanceof InvalidArgumentError || err instanceof InvalidArgumentsError)) return err;
+    const message = `ZeroTrustAwsSso ${quoteText(name)}: ${err.message}`;
+    return late ? reportedOnceError(message, parent) : new pulumi.ResourceError(message, parent);
 }
 
 /**
@@ -210,7 +206,7 @@ function lateGate(
                     });
                 } catch (err) {
                     // One error object for every gated input, so the engine prints it once, first line naming the field.
-                    throw reportedOnceErrorFor(name, err, parent);
+                    throw asResourceError(name, err, parent, true);
                 }
                 return true;
             }),
@@ -230,7 +226,7 @@ function accessPortalUrl(
             try {
                 parseAwsAccessPortalUrl(url, "awsAccessPortalUrl", secret ? quoteSecret : quoteText);
             } catch (err) {
-                throw reportedOnceErrorFor(name, err, parent);
+                throw asResourceError(name, err, parent, true);
             }
             return url;
         });
