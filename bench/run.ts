@@ -1,12 +1,14 @@
 // `npm run bench`: what this package costs a program that uses it, against doing the same without it. Prints one
 // table; no assertions (timings depend on the machine). See bench/README.md for the last recorded run.
 //
-//   node -r ts-node/register/transpile-only bench/run.ts [--quick] [--identity-center]
+//   node -r ts-node/register/transpile-only bench/run.ts [--quick] [--deploy] [--identity-center]
 //
 // Rows:
-// 1. construction + registration under minimal Pulumi mocks: the ZeroTrustAwsSso component vs a hand-written program
-//    declaring the same Access policy, Access application and SamlMetadata directly; 1 and 50 instances, measured
-//    side by side in one fresh process, alternating which goes first, median of several repetitions;
+// 1. construction + registration in a preview under minimal Pulumi mocks (bench/registration.ts): the installed
+//    ZeroTrustAwsSso component vs the same Access policy, Access application and bare dynamic resource written by
+//    hand, and the floor (those inside a bare component); 1 and 50 instances, every 50-instance measurement in a fresh
+//    process, the programs taking turns going first, medians; plus what the SDK does per instance (counted).
+//    --deploy also measures deploy mode;
 // 2. the `__provider` text every SamlMetadata carries in state, serialized from this repo and from the installed
 //    tarball (harness/consumerInstall.ts builds, packs and installs it);
 // 3. import cost beyond the peer dependencies, in fresh processes from the consumer project;
@@ -19,14 +21,14 @@ import * as fs from "node:fs";
 import * as https from "node:https";
 import * as os from "node:os";
 import * as path from "node:path";
-import type * as pulumi from "@pulumi/pulumi";
 import { consumerProject, installedProviderText } from "../harness/consumerInstall";
+import { countRegistration, measureRegistration, PROGRAMS, repoProviderText, type Program, type RegistrationResult } from "./registration";
 
 const REPO = path.resolve(__dirname, "..");
 const QUICK = process.argv.includes("--quick");
 
 /** Repetitions per measurement (each variant gets this many). */
-const REPS = QUICK ? { construct1: 5, construct50: 3, imports: 3, fetch: 10 } : { construct1: 21, construct50: 7, imports: 11, fetch: 41 };
+const REPS = QUICK ? { construct1: 5, construct50: 3, imports: 3, fetch: 10 } : { construct1: 21, construct50: 11, imports: 11, fetch: 41 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -52,213 +54,6 @@ function lastJsonLine<T>(stdout: string, what: string, stderr = ""): T {
         .find((l) => l.startsWith("{"));
     if (!line) throw new Error(`${what} printed no result:\n${stdout}\n${stderr}`);
     return JSON.parse(line) as T;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Row 1: the component vs the same resources declared by hand (child process)
-
-const ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
-const ISSUER = "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890";
-const ACS = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/0f2e4c1a-8b9d-4e6f-a1b2-c3d4e5f60718";
-const EMAILS = ["ada@example.com", "grace@example.com"];
-const ATTRIBUTE = { name: "https://aws.amazon.com/SAML/Attributes/AccessControl:Team", source: "team" };
-const ACCESS_APP = "cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication";
-
-type Program = "component" | "hand" | "wrapper";
-const PROGRAMS: readonly Program[] = ["component", "hand", "wrapper"];
-
-interface ConstructResult {
-    sizes: { instances: number; ms: Record<Program, number[]>; registrations: Record<Program, number> }[];
-    repoProvider: string;
-}
-
-// The wire form of an unknown value: what the mocked Access application computes in a preview.
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-async function constructChild(plainStacks: boolean, preview: boolean): Promise<ConstructResult> {
-    // The SDK reads `new Error().stack` several times per resource; under ts-node each read is source-mapped, which
-    // is most of the cost (see bench/identityCenterScale.ts). "plain" measures with V8's own formatter, as a
-    // JavaScript or precompiled program runs; "ts-node" as `pulumi up` runs a TypeScript program.
-    if (plainStacks) delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
-    // Loaded here, not at the top: the other processes of this bench (the parent, the download child) need no SDK.
-    const sdk = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
-    const cloudflare = require("@pulumi/cloudflare") as typeof import("@pulumi/cloudflare");
-    // Minimal mocks, nothing recorded but a count: no loopback team domain, no provider host. The Access application
-    // gets fixed computed values so that the metadata URL resolves; the dynamic resource returns its inputs plus fixed
-    // outputs (as its create would), so that the component's own outputs can be computed.
-    let registrations = 0;
-    let repoProvider = "";
-    await sdk.runtime.setMocks(
-        {
-            newResource(r: pulumi.runtime.MockResourceArgs) {
-                registrations++;
-                if (r.type === ACCESS_APP && preview) {
-                    // As a first `pulumi preview` sees it: Cloudflare has computed nothing yet.
-                    return { id: UNKNOWN, state: { ...r.inputs, aud: UNKNOWN, saasApp: UNKNOWN } };
-                }
-                if (r.type === ACCESS_APP) {
-                    const endpoint = `https://acme.cloudflareaccess.com/cdn-cgi/access/sso/saml/${r.name}`;
-                    return {
-                        id: `${r.name}-id`,
-                        state: {
-                            ...r.inputs,
-                            aud: r.name,
-                            saasApp: {
-                                ...r.inputs.saasApp,
-                                ssoEndpoint: endpoint,
-                                idpEntityId: `https://acme.cloudflareaccess.com/${r.name}`,
-                                publicKey: "MIIB",
-                            },
-                        },
-                    };
-                }
-                if (r.type.startsWith("pulumi-nodejs:dynamic")) {
-                    repoProvider = r.inputs.__provider;
-                    return {
-                        id: r.inputs.url,
-                        state: {
-                            ...r.inputs,
-                            xml: "<md:EntityDescriptor/>",
-                            entityId: r.inputs.expectedEntityId,
-                            ssoUrl: r.inputs.expectedSsoUrl,
-                            signingCertificate: "-----BEGIN CERTIFICATE-----",
-                            signingCertificateSha256: "AB:CD",
-                            signingCertificateNotAfter: "2035-01-01T00:00:00.000Z",
-                            warnings: [],
-                            fetchedFrom: r.inputs.url,
-                        },
-                    };
-                }
-                return { id: `${r.name}-id`, state: r.inputs };
-            },
-            call: () => ({}),
-        },
-        "bench",
-        "bench",
-        preview,
-    );
-    // Imported after setMocks (docs/pulumi.md); importing creates nothing, but this keeps the rule simple.
-    const { ZeroTrustAwsSso } = require("../components") as typeof import("../components");
-    const { samlMetadataProvider } =
-        require("../components/metadata/samlMetadataProvider") as typeof import("../components/metadata/samlMetadataProvider");
-
-    const component = (name: string): pulumi.Resource[] => {
-        const sso = new ZeroTrustAwsSso(name, {
-            accountId: ACCOUNT_ID,
-            awsIssuerUrl: ISSUER,
-            awsAcsUrl: ACS,
-            access: { emails: EMAILS },
-            samlAttributes: [ATTRIBUTE],
-            metadata: { allowedHosts: ["*.cloudflareaccess.com"] },
-        });
-        return [sso, sso.policy!, sso.application, sso.metadata];
-    };
-    // pulumi.dynamic.Resource is abstract: a user subclasses it, with nothing else in the class.
-    class BareMetadata extends sdk.dynamic.Resource {}
-    // What a user would write without the component: the same three resources and inputs, no checks, and the bare
-    // dynamic resource (the same provider object, no typed outputs, only the inputs it needs).
-    const hand = (name: string, opts: pulumi.CustomResourceOptions = {}): pulumi.Resource[] => {
-        const policy = new cloudflare.ZeroTrustAccessPolicy(
-            `${name}-policy`,
-            {
-                accountId: ACCOUNT_ID,
-                name: `Amazon AWS - ${name}`,
-                decision: "allow",
-                includes: EMAILS.map((email) => ({ email: { email } })),
-            },
-            opts,
-        );
-        const app = new cloudflare.ZeroTrustAccessApplication(
-            `${name}-app`,
-            {
-                accountId: ACCOUNT_ID,
-                name: "Amazon AWS",
-                type: "saas",
-                saasApp: {
-                    authType: "saml",
-                    spEntityId: ISSUER,
-                    consumerServiceUrl: ACS,
-                    nameIdFormat: "email",
-                    customAttributes: [
-                        {
-                            name: ATTRIBUTE.name,
-                            nameFormat: "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
-                            source: { name: ATTRIBUTE.source },
-                        },
-                    ],
-                },
-                policies: [{ id: policy.id, precedence: 1 }],
-            },
-            opts,
-        );
-        const ssoEndpoint = app.saasApp.apply((s) => s!.ssoEndpoint!);
-        const metadata = new BareMetadata(
-            samlMetadataProvider,
-            `${name}-metadata`,
-            {
-                url: ssoEndpoint.apply((e) => `${e}/saml-metadata`),
-                expectedEntityId: app.saasApp.apply((s) => s!.idpEntityId!),
-                expectedSsoUrl: ssoEndpoint,
-                expectedCertificate: app.saasApp.apply((s) => s!.publicKey!),
-                allowedHosts: ["*.cloudflareaccess.com"],
-            },
-            opts,
-        );
-        return [policy, app, metadata];
-    };
-    // The floor: the same hand-written resources inside a bare component (what being a component costs at least).
-    class Wrapper extends sdk.ComponentResource {
-        readonly children: pulumi.Resource[];
-        constructor(name: string) {
-            super("bench:index:Wrapper", name, {});
-            this.children = hand(name, { parent: this });
-            this.registerOutputs({});
-        }
-    }
-    const wrapper = (name: string): pulumi.Resource[] => {
-        const w = new Wrapper(name);
-        return [w, ...w.children];
-    };
-    const programs: Record<Program, (name: string) => pulumi.Resource[]> = { component, hand, wrapper };
-
-    let serial = 0;
-    const measure = async (kind: Program, instances: number): Promise<{ ms: number; registrations: number }> => {
-        global.gc?.();
-        const before = registrations;
-        const started = process.hrtime.bigint();
-        const resources = Array.from({ length: instances }, () => programs[kind](`${kind}-${serial++}`)).flat();
-        // A resource is registered once its URN resolves.
-        await new Promise<void>((resolve) => sdk.all(resources.map((r) => r.urn)).apply(() => resolve()));
-        const ms = msSince(started);
-        return { ms, registrations: (registrations - before) / instances };
-    };
-
-    // Warm-up, not measured: module JIT and the first serialization of the provider (cached per object afterwards).
-    for (let i = 0; i < 3; i++) {
-        for (const kind of PROGRAMS) await measure(kind, 1);
-    }
-    const sizes: ConstructResult["sizes"] = [];
-    for (const [instances, reps] of [
-        [1, REPS.construct1],
-        [50, REPS.construct50],
-    ] as const) {
-        const row = {
-            instances,
-            ms: { component: [], hand: [], wrapper: [] } as Record<Program, number[]>,
-            registrations: { component: 0, hand: 0, wrapper: 0 },
-        };
-        for (let rep = 0; rep < reps; rep++) {
-            // Rotate which program goes first, so none always runs on a warmer (or more fragmented) heap.
-            const order = PROGRAMS.map((_, i) => PROGRAMS[(i + rep) % PROGRAMS.length]);
-            for (const kind of order) {
-                const m = await measure(kind, instances);
-                row.ms[kind].push(m.ms);
-                row.registrations[kind] = m.registrations;
-            }
-        }
-        sizes.push(row);
-    }
-    return { sizes, repoProvider };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -431,103 +226,125 @@ function table(header: string[], rows: string[][]): string {
 
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
-async function main(): Promise<void> {
-    const log = (msg: string): void => void process.stderr.write(`bench: ${msg}\n`);
-    const started = Date.now();
+const log = (msg: string): void => void process.stderr.write(`bench: ${msg}\n`);
 
-    log("building, packing and installing the package into a consumer project");
-    const consumer = consumerProject();
-    const installed = installedProviderText();
-
-    const built: Record<string, ConstructResult> = {};
-    for (const [stacks, mode] of [
-        ["ts-node", "preview"],
-        ["ts-node", "deploy"],
-        ["plain", "preview"],
-        ["plain", "deploy"],
-    ] as const) {
-        log(
-            `construction + registration, ${mode}, ${stacks} stacks (${REPS.construct1} x 1 and ${REPS.construct50} x 50 instances per program)`,
-        );
-        const construct = spawnSync(process.execPath, tsChild(["construct", stacks, mode]), {
-            cwd: REPO,
-            encoding: "utf8",
-            maxBuffer: 64 * 2 ** 20,
-        });
-        if (construct.status !== 0) throw new Error(`the construction bench failed:\n${construct.stderr}`);
-        built[`${mode}, ${stacks} stacks`] = lastJsonLine<ConstructResult>(construct.stdout, "the construction bench", construct.stderr);
+/** Row 1, timed: preview (and deploy with --deploy), ts-node and plain stacks. */
+function registrationRuns(packageDir: string): Record<string, RegistrationResult> {
+    const built: Record<string, RegistrationResult> = {};
+    const modes = process.argv.includes("--deploy") ? (["preview", "deploy"] as const) : (["preview"] as const);
+    for (const mode of modes) {
+        for (const stacks of ["ts-node", "plain"] as const) {
+            log(
+                `construction + registration, ${mode}, ${stacks} stacks (1 instance x ${REPS.construct1} per program in one process; ` +
+                    `50 instances in ${REPS.construct50} fresh processes per program)`,
+            );
+            const reps = { one: REPS.construct1, fifty: REPS.construct50 };
+            built[`${mode}, ${stacks} stacks`] = measureRegistration(stacks, mode, packageDir, reps);
+        }
     }
+    return built;
+}
 
-    log(`import cost (${REPS.imports} fresh processes per variant)`);
-    const imports = importCost(consumer.dir, consumer.packageDir);
-
-    log(`metadata download (${REPS.fetch} per variant)`);
-    const fetched = await metadataFetch();
-
+function registrationRows(built: Record<string, RegistrationResult>, counts: ReturnType<typeof countRegistration>): string[][] {
     const rows: string[][] = [];
     for (const [what, result] of Object.entries(built)) {
         for (const s of result.sizes) {
-            const [c, h, w] = PROGRAMS.map((p) => median(s.ms[p]));
+            const [c, h, w, b] = PROGRAMS.map((p) => median(s.ms[p]));
+            const reg = s.registrations;
             rows.push([
                 `1. construct + register, ${s.instances} instance${s.instances === 1 ? "" : "s"}, ${what} (ms)`,
-                `${fmt(c)} (${s.registrations.component} reg./instance)`,
-                `${fmt(h)} hand-written (${s.registrations.hand} reg./instance); floor ${fmt(w)} bare wrapper (${s.registrations.wrapper} reg.)`,
-                `${(c / h).toFixed(2)}x (floor ${(w / h).toFixed(2)}x)`,
+                `${fmt(c)} (${reg.component} reg./instance)`,
+                `${fmt(h)} hand-written (${reg.hand} reg.); floor ${fmt(w)} wrapped (${reg.wrapper} reg.); ${fmt(b)} without outputs`,
+                `${(c / h).toFixed(2)}x (floor ${(w / h).toFixed(2)}x; ${(c / b).toFixed(2)}x without outputs)`,
                 `${s.ms.component.length} each`,
             ]);
         }
     }
-    const repoProvider = built["deploy, ts-node stacks"].repoProvider;
+    const count = (p: Program): string => `${counts[p].stackPromises} / ${counts[p].applies}`;
+    const countRatio = (p: Program): string => (counts[p].stackPromises / counts.hand.stackPromises).toFixed(2);
     rows.push([
-        "2. `__provider` size (bytes)",
-        `${installed.length} installed`,
-        `${repoProvider.length} from repo`,
-        `${(installed.length / repoProvider.length).toFixed(3)}x`,
-        "1",
+        "1. stack-capturing promises / applies per instance, preview",
+        count("component"),
+        `${count("hand")} hand-written; floor ${count("wrapper")}; ${count("bare")} without outputs`,
+        `${countRatio("component")}x (floor ${countRatio("wrapper")}x)`,
+        "counted",
     ]);
+    return rows;
+}
+
+function importRow(imports: ReturnType<typeof importCost>): string[] {
     const p = median(imports.peers);
     const w = median(imports.withPackage);
     const diff = w - p;
-    rows.push([
+    return [
         "3. import cost (ms)",
         `${fmt(w)} peers + package (package alone ${fmt(median(imports.packageAlone))})`,
         `${fmt(p)} peers only`,
         `${diff < 0 ? "-" : "+"}${fmt(Math.abs(diff))} ms`,
         `${imports.peers.length} each`,
-    ]);
+    ];
+}
+
+function fetchRows(fetched: Awaited<ReturnType<typeof metadataFetch>>): string[][] {
     const f = fetched.result;
     const perCall = (v: FetchVariant): string => (fetched.requests[v] / f.calls[v]).toFixed(2);
     const bare = median(f.ms.bare);
-    for (const [variant, label] of [
-        ["fetch", "fetchMetadataDocument"],
-        ["retrieve", "retrieveSamlMetadata"],
-    ] as const) {
+    return (
+        [
+            ["fetch", "fetchMetadataDocument"],
+            ["retrieve", "retrieveSamlMetadata"],
+        ] as const
+    ).map(([variant, label]) => {
         const m = median(f.ms[variant]);
-        rows.push([
+        return [
             `4. healthy download, ${label} (ms)`,
             `${fmt(m)} (${perCall(variant)} req./call)`,
             `${fmt(bare)} bare https.get (${perCall("bare")} req./call)`,
             `${(m / bare).toFixed(2)}x`,
             `${f.ms[variant].length} each`,
-        ]);
-    }
+        ];
+    });
+}
 
+async function main(): Promise<void> {
+    const started = Date.now();
+    log("building, packing and installing the package into a consumer project");
+    const consumer = consumerProject();
+    const installed = installedProviderText();
+    const built = registrationRuns(consumer.packageDir);
+    log("stack-capturing promises and applies per instance (counted, not timed)");
+    const counts = countRegistration("preview", consumer.packageDir);
+    const repoProvider = repoProviderText();
+    log(`import cost (${REPS.imports} fresh processes per variant)`);
+    const imports = importCost(consumer.dir, consumer.packageDir);
+    log(`metadata download (${REPS.fetch} per variant)`);
+    const fetched = await metadataFetch();
+
+    const providerRow = [
+        "2. `__provider` size (bytes)",
+        `${installed.length} installed`,
+        `${repoProvider.length} from repo`,
+        `${(installed.length / repoProvider.length).toFixed(3)}x`,
+        "1",
+    ];
+    const rows = [...registrationRows(built, counts), providerRow, importRow(imports), ...fetchRows(fetched)];
     console.log(table(["measure", "this package", "baseline", "ratio / diff", "n (median of)"], rows));
     console.log(
         `\nnode ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), ${new Date().toISOString()}, ` +
             `${((Date.now() - started) / 1000).toFixed(0)} s${QUICK ? ", --quick" : ""}`,
     );
+    if (process.argv.includes("--identity-center")) identityCenterTable();
+}
 
-    if (process.argv.includes("--identity-center")) {
-        log("Identity Center scale (bench/identityCenterScale.ts, about a minute)");
-        const ic = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, "identityCenterScale.ts")], {
-            cwd: REPO,
-            encoding: "utf8",
-            stdio: ["ignore", "pipe", "inherit"],
-        });
-        if (ic.status !== 0) throw new Error("bench/identityCenterScale.ts failed");
-        console.log(`\nIdentity Center scale:\n${ic.stdout}`);
-    }
+function identityCenterTable(): void {
+    log("Identity Center scale (bench/identityCenterScale.ts, about a minute)");
+    const ic = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, "identityCenterScale.ts")], {
+        cwd: REPO,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+    });
+    if (ic.status !== 0) throw new Error("bench/identityCenterScale.ts failed");
+    console.log(`\nIdentity Center scale:\n${ic.stdout}`);
 }
 
 if (require.main === module) {
@@ -535,16 +352,12 @@ if (require.main === module) {
     const job =
         childAt < 0
             ? main().then(() => undefined)
-            : process.argv[childAt + 1] === "construct"
-              ? constructChild(process.argv[childAt + 2] === "plain", process.argv[childAt + 3] === "preview").then(
-                    (r) => void process.stdout.write(`${JSON.stringify(r)}\n`),
-                )
-              : fetchChild(
-                    process.argv[childAt + 2],
-                    process.argv[childAt + 3],
-                    process.argv[childAt + 4],
-                    process.env.BENCH_CERT ?? "",
-                ).then((r) => void process.stdout.write(`${JSON.stringify(r)}\n`));
+            : fetchChild(
+                  process.argv[childAt + 2],
+                  process.argv[childAt + 3],
+                  process.argv[childAt + 4],
+                  process.env.BENCH_CERT ?? "",
+              ).then((r) => void process.stdout.write(`${JSON.stringify(r)}\n`));
     job.then(
         // Mocks and servers may keep handles open; the result is printed, so leave now.
         () => process.exit(0),

@@ -22,6 +22,9 @@ import type { ZeroTrustAwsSsoArgs } from "./zeroTrustAwsSsoArgs";
 /** The SamlMetadata resource type, as mocks see it. */
 const METADATA_TYPE = "pulumi-nodejs:dynamic/zero-trust-aws-sso:SamlMetadata";
 
+/** The metadata resource's outputs the runbook quotes; the real provider always returns them. */
+const REQUIRED_METADATA_VALUES = ["url", "entityId", "ssoUrl", "signingCertificateSha256", "signingCertificateNotAfter"] as const;
+
 /** The component's Pulumi type token. */
 export const ZERO_TRUST_AWS_SSO_TYPE = "zero-trust-aws-sso:index:ZeroTrustAwsSso";
 
@@ -91,11 +94,7 @@ export class ZeroTrustAwsSso extends pulumi.ComponentResource {
         this.awsSetupSteps = parts.awsSetupSteps;
         // The other outputs are carried by the children (application, metadata) already; registering them again
         // would only cost the SDK work per instance.
-        this.registerOutputs({
-            awsAccessPortalUrl: this.awsAccessPortalUrl,
-            accessMismatches: this.accessMismatches,
-            awsSetupSteps: this.awsSetupSteps,
-        });
+        this.registerOutputs(parts.registeredOutputs);
     }
 }
 
@@ -110,6 +109,19 @@ export interface ZeroTrustAwsSsoParts<M extends SamlMetadataChild = SamlMetadata
     metadataUrl: pulumi.Output<string>;
     awsAccessPortalUrl: pulumi.Output<string | undefined>;
     accessMismatches: pulumi.Output<AccessMismatches>;
+    awsSetupSteps: pulumi.Output<string>;
+    /** What the component registers as its outputs (both the class and the plugin pass this to `registerOutputs`). */
+    registeredOutputs: RegisteredOutputs;
+}
+
+/**
+ * The component's registered outputs: only what its children do not carry already. A value known at construction is
+ * registered as the plain value: the SDK awaits every Output it serializes (a stack-capturing promise each), and the
+ * state holds the same value either way (an undefined one is left out in both cases).
+ */
+export interface RegisteredOutputs {
+    awsAccessPortalUrl: pulumi.Input<string> | undefined;
+    accessMismatches: AccessMismatches;
     awsSetupSteps: pulumi.Output<string>;
 }
 
@@ -141,16 +153,18 @@ export function createZeroTrustAwsSso<M extends SamlMetadataChild>(
             : undefined;
     const access = declareAccess(name, parent, args.accountId, plan.access, gate, plan.scim);
     const metadata = declareMetadata(name, parent, access.application, args.metadata, gate, declareMetadataChild);
-    const awsAccessPortalUrl = accessPortalUrl(name, args.awsAccessPortalUrl, identityCenter, parent);
+    const portalUrl = accessPortalUrl(name, args.awsAccessPortalUrl, identityCenter, parent);
     warnAboutMismatches(plan.accessMismatches, parent);
-    const awsSetupSteps = runbook(name, parent, plan, metadata.metadata, awsAccessPortalUrl);
+    const awsSetupSteps = runbook(name, parent, plan, metadata.metadata, portalUrl);
     return {
         ...access,
         ...metadata,
         identityCenter,
-        awsAccessPortalUrl,
+        // pulumi.output() of an Output would copy it with one more apply.
+        awsAccessPortalUrl: pulumi.Output.isInstance(portalUrl) ? portalUrl : pulumi.output(portalUrl),
         accessMismatches: pulumi.output(plan.accessMismatches),
         awsSetupSteps,
+        registeredOutputs: { awsAccessPortalUrl: portalUrl, accessMismatches: plan.accessMismatches, awsSetupSteps },
     };
 }
 
@@ -214,13 +228,17 @@ function lateGate(
     return <T>(value: pulumi.Input<T>) => pulumi.all([checked, value]).apply(([, v]) => v as T);
 }
 
-/** The given portal URL (checked when known; it only feeds the runbook, so it holds up no child) or the default. */
+/**
+ * The given portal URL or the default: a plain string when given as one (the plan checked it), an Output checked
+ * once it resolves (it only feeds the runbook, so it holds up no child), the Identity Center default, or undefined.
+ */
 function accessPortalUrl(
     name: string,
     given: pulumi.Input<string> | undefined,
     identityCenter: IdentityCenterResources | undefined,
     parent: pulumi.Resource,
-): pulumi.Output<string | undefined> {
+): pulumi.Input<string> | undefined {
+    if (typeof given === "string") return given;
     if (given !== undefined) {
         return pulumi.all([given, isSecretInput(given)]).apply(([url, secret]) => {
             try {
@@ -231,7 +249,7 @@ function accessPortalUrl(
             return url;
         });
     }
-    return identityCenter ? identityCenter.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`) : pulumi.output(undefined);
+    return identityCenter?.identityStoreId.apply((id) => `https://${id}.awsapps.com/start`);
 }
 
 /** Whether an argument is a secret Output (`pulumi.secret(...)`, or derived from one); plain values never are. */
@@ -254,66 +272,51 @@ function warnAboutMismatches(mismatches: AccessMismatches, parent: pulumi.Resour
     }
 }
 
-// The runbook from the few values it needs: the metadata resource's outputs, the portal URL, and plain plan facts.
+// The runbook from the few values it needs: the metadata resource's outputs, the portal URL, and plan facts. One flat
+// object, and plain values stay plain: the SDK pays an extra `apply` for every Output in it (a nested `all` included).
 function runbook(
     name: string,
     parent: pulumi.Resource,
     plan: ZeroTrustAwsSsoPlan,
     metadata: SamlMetadataChild,
-    portalUrl: pulumi.Output<string | undefined>,
+    portalUrl: pulumi.Input<string> | undefined,
 ): pulumi.Output<string> {
     const { args } = plan;
-    return pulumi
-        .all([
-            metadata.url,
-            metadata.entityId,
-            metadata.ssoUrl,
-            metadata.signingCertificateSha256,
-            metadata.signingCertificateNotAfter,
-            metadata.warnings,
-            pulumi.all([portalUrl, scimFacts(plan, parent)]),
-            pulumi.all([args.appName ?? DEFAULT_APP_NAME, args.awsIssuerUrl, args.awsAcsUrl]),
-        ])
-        .apply(
-            ([
-                metadataUrl,
-                idpEntityId,
-                ssoUrl,
-                sha256,
-                notAfter,
-                warnings,
-                [awsAccessPortalUrl, scim],
-                [appName, awsIssuerUrl, awsAcsUrl],
-            ]) => {
-                const computed = {
-                    url: metadataUrl,
-                    entityId: idpEntityId,
-                    ssoUrl,
-                    signingCertificateSha256: sha256,
-                    signingCertificateNotAfter: notAfter,
-                };
-                const missing = Object.entries(computed).flatMap(([key, value]) => (value ? [] : [key]));
-                if (missing.length > 0) {
-                    if (pulumi.runtime.isDryRun()) return unknownValue<string>();
-                    throw reportedOnceError(missingMetadataValuesMessage(name, missing), parent);
-                }
-                return renderAwsSetupSteps({
-                    appName,
-                    metadataUrl,
-                    idpEntityId,
-                    ssoUrl,
-                    signingCertificateSha256: sha256,
-                    signingCertificateNotAfter: notAfter,
-                    awsIssuerUrl,
-                    awsAcsUrl,
-                    awsAccessPortalUrl,
-                    warnings: [...(scim?.warning ? [scim.warning] : []), ...(warnings ?? [])],
-                    identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
-                    accessMismatches: plan.accessMismatches,
-                    ...(scim ? { scim: scim.facts } : {}),
-                });
-            },
-        );
+    const values = pulumi.output({
+        url: metadata.url,
+        entityId: metadata.entityId,
+        ssoUrl: metadata.ssoUrl,
+        signingCertificateSha256: metadata.signingCertificateSha256,
+        signingCertificateNotAfter: metadata.signingCertificateNotAfter,
+        warnings: metadata.warnings,
+        awsAccessPortalUrl: portalUrl,
+        scim: scimFacts(plan, parent),
+        appName: args.appName ?? DEFAULT_APP_NAME,
+        awsIssuerUrl: args.awsIssuerUrl,
+        awsAcsUrl: args.awsAcsUrl,
+    });
+    return values.apply((v) => {
+        const missing = REQUIRED_METADATA_VALUES.filter((key) => !v[key]);
+        if (missing.length > 0) {
+            if (pulumi.runtime.isDryRun()) return unknownValue<string>();
+            throw reportedOnceError(missingMetadataValuesMessage(name, missing), parent);
+        }
+        return renderAwsSetupSteps({
+            appName: v.appName,
+            metadataUrl: v.url,
+            idpEntityId: v.entityId,
+            ssoUrl: v.ssoUrl,
+            signingCertificateSha256: v.signingCertificateSha256,
+            signingCertificateNotAfter: v.signingCertificateNotAfter,
+            awsIssuerUrl: v.awsIssuerUrl,
+            awsAcsUrl: v.awsAcsUrl,
+            awsAccessPortalUrl: v.awsAccessPortalUrl,
+            warnings: [...(v.scim?.warning ? [v.scim.warning] : []), ...(v.warnings ?? [])],
+            identityCenterUsers: plan.identityCenter?.args.users.map((u) => u.email),
+            accessMismatches: plan.accessMismatches,
+            ...(v.scim ? { scim: v.scim.facts } : {}),
+        });
+    });
 }
 
 /**
@@ -335,9 +338,9 @@ export function missingMetadataValuesMessage(name: string, missing: readonly str
 function scimFacts(
     plan: ZeroTrustAwsSsoPlan,
     parent: pulumi.Resource,
-): pulumi.Output<{ facts: { endpoint: string; sourceIdpId: string; tokenExpiresAt?: string }; warning?: string } | undefined> {
+): pulumi.Output<{ facts: { endpoint: string; sourceIdpId: string; tokenExpiresAt?: string }; warning?: string }> | undefined {
     const scim = plan.scim;
-    if (!scim) return pulumi.output(undefined);
+    if (!scim) return undefined;
     return pulumi.all([scim.endpoint, scim.sourceIdpId, scim.tokenExpiresAt]).apply(([endpoint, sourceIdpId, tokenExpiresAt]) => {
         const warning = scimTokenWarning(tokenExpiresAt, new Date());
         if (warning) pulumi.log.warn(`scim.tokenExpiresAt: ${warning}`, parent);

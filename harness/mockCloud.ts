@@ -24,6 +24,12 @@ export interface RegisteredResource {
     state: Record<string, any>;
 }
 
+/** The parts of the SDK's RegisterResourceOutputsRequest (protobuf) read here. */
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): { toJavaScript(): unknown } | undefined;
+}
+
 /** How the fake clouds behave. */
 export interface MockCloudOptions {
     /** Run as `pulumi preview`: dynamic providers are only checked, never created. */
@@ -66,6 +72,8 @@ export class MockCloud implements pulumi.runtime.Mocks {
     /** Operations the provider host ran, e.g. "check", "create". */
     readonly providerCalls: string[] = [];
     readonly apps = new Map<string, MockAccessApp>();
+    /** What components registered with `registerOutputs`, as the engine would store it, by URN. */
+    readonly registeredOutputs = new Map<string, Record<string, unknown>>();
 
     private constructor(
         readonly options: MockCloudOptions,
@@ -101,6 +109,7 @@ export class MockCloud implements pulumi.runtime.Mocks {
                 options.stack ?? "test",
                 options.preview ?? false,
             );
+            cloud.recordRegisteredOutputs();
             return cloud;
         } catch (err) {
             // A half-started cloud must not keep the test process alive.
@@ -108,6 +117,19 @@ export class MockCloud implements pulumi.runtime.Mocks {
             await teamDomain.close();
             throw err;
         }
+    }
+
+    // The mocks interface has no hook for registerOutputs, so the mock monitor's RPC is wrapped: the request it gets
+    // is exactly what the engine would store in the state.
+    private recordRegisteredOutputs(): void {
+        const monitor = pulumi.runtime.getMonitor() as unknown as {
+            registerResourceOutputs(req: RegisterOutputsRequest, callback: unknown): void;
+        };
+        const original = monitor.registerResourceOutputs.bind(monitor);
+        monitor.registerResourceOutputs = (req, callback) => {
+            this.registeredOutputs.set(req.getUrn(), (req.getOutputs()?.toJavaScript() ?? {}) as Record<string, unknown>);
+            original(req, callback);
+        };
     }
 
     /** `localhost:<port>`: the Cloudflare team domain of this fake account. */

@@ -144,6 +144,29 @@ describe("ZeroTrustAwsSso", function () {
         assert.equal(await valueOf(sso.awsAccessPortalUrl), undefined);
     });
 
+    it("registers only the outputs its children do not carry, with the values of its Output properties", async () => {
+        const bare = new ZeroTrustAwsSso("registered", baseArgs());
+        const portal = "https://d-1234567890.awsapps.com/start";
+        const withPortal = new ZeroTrustAwsSso("registered-portal", { ...baseArgs(), awsAccessPortalUrl: portal });
+        await Promise.all([settle(bare), settle(withPortal)]);
+        // The registration completes after the outputs resolve; give the SDK's serializer its turn.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+
+        const registered = cloud.registeredOutputs.get(cloud.find(COMPONENT, "registered").urn);
+        assert.deepEqual(registered, {
+            accessMismatches: { cloudflareOnly: [], awsOnly: [] },
+            awsSetupSteps: await valueOf(bare.awsSetupSteps),
+        });
+        const registeredWithPortal = cloud.registeredOutputs.get(cloud.find(COMPONENT, "registered-portal").urn);
+        assert.deepEqual(registeredWithPortal, {
+            awsAccessPortalUrl: portal,
+            accessMismatches: { cloudflareOnly: [], awsOnly: [] },
+            awsSetupSteps: await valueOf(withPortal.awsSetupSteps),
+        });
+        assert.equal(await valueOf(withPortal.awsAccessPortalUrl), portal);
+        assert.match(await valueOf(withPortal.awsSetupSteps), /d-1234567890\.awsapps\.com\/start/);
+    });
+
     it("creates no policy when only policyIds are given, and attaches them from precedence 1", async () => {
         const sso = new ZeroTrustAwsSso("only-ids", { ...baseArgs(), access: { policyIds: ["p-1", "p-2"] } });
         await settle(sso);

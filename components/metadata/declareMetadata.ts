@@ -55,12 +55,16 @@ export function declareMetadata<M extends SamlMetadataChild>(
     gate: Gate,
     declareChild: DeclareSamlMetadata<M>,
 ): MetadataResources<M> {
-    const saasApp = application.saasApp.apply((s) => withComputedValues(s, name, parent));
-    const ssoEndpoint = saasApp.apply((s) => s?.ssoEndpoint || unknownValue<string>());
-    const idpEntityId = saasApp.apply((s) => s?.idpEntityId || unknownValue<string>());
+    // Each value is derived from `saasApp` directly (one apply each, as a hand-written program would), and each
+    // checks that all required values are there, failing with the same error object, so it is reported once.
+    const computed = computedValueCheck(name, parent);
+    const ssoEndpoint = application.saasApp.apply((s) => computed(s).ssoEndpoint || unknownValue<string>());
+    const idpEntityId = application.saasApp.apply((s) => computed(s).idpEntityId || unknownValue<string>());
     // The certificate is optional in deploy mode (without it the metadata check only skips the comparison), but in a
     // preview a missing one is as unknown as the other computed values.
-    const publicKey = saasApp.apply((s) => s?.publicKey || (pulumi.runtime.isDryRun() ? unknownValue<string>() : undefined));
+    const publicKey = application.saasApp.apply(
+        (s) => computed(s).publicKey || (pulumi.runtime.isDryRun() ? unknownValue<string>() : undefined),
+    );
     const metadataUrl = ssoEndpoint.apply((endpoint) => `${endpoint.replace(/\/+$/, "")}/saml-metadata`);
     const metadata = declareChild(
         `${name}-metadata`,
@@ -79,14 +83,18 @@ export function declareMetadata<M extends SamlMetadataChild>(
 }
 
 /**
- * `saasApp` when it holds the values the component needs. A missing one is what a preview looks like (the engine
- * reports values computed on create as unknown, but a mock that echoes its inputs returns a known `saasApp` without
- * them), so in a preview it stays unknown; in deploy mode it is an error naming every missing value.
+ * A check of `saasApp` that returns it (or `{}`) when it holds the values the component needs. A missing one is what
+ * a preview looks like (the engine reports values computed on create as unknown, but a mock that echoes its inputs
+ * returns a known `saasApp` without them), so in a preview the derived value stays unknown; in deploy mode it is an
+ * error naming every missing value, one object for every caller.
  */
-function withComputedValues(saasApp: SaasApp, name: string, parent: pulumi.Resource): SaasApp {
-    const missing = REQUIRED_SAAS_VALUES.filter((key) => !saasApp?.[key]);
-    if (missing.length === 0 || pulumi.runtime.isDryRun()) return saasApp;
-    throw reportedOnceError(missingSaasValuesMessage(name, missing), parent);
+function computedValueCheck(name: string, parent: pulumi.Resource): (saasApp: SaasApp) => Partial<NonNullable<SaasApp>> {
+    let error: pulumi.ResourceError | undefined;
+    return (saasApp) => {
+        const missing = REQUIRED_SAAS_VALUES.filter((key) => !saasApp?.[key]);
+        if (missing.length === 0 || pulumi.runtime.isDryRun()) return saasApp ?? {};
+        throw (error ??= reportedOnceError(missingSaasValuesMessage(name, missing), parent));
+    };
 }
 
 /** The deploy-mode message for missing computed values: what is missing, the likely cause, and the fix under mocks. */

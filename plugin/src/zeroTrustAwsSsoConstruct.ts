@@ -25,11 +25,7 @@ class ZeroTrustAwsSsoComponent extends pulumi.ComponentResource {
         ) => new SamlMetadataResource(childName, args, childOpts, version);
         this.parts = createZeroTrustAwsSso(name, this, plan, declareChild);
         // The same registered outputs as the TypeScript class.
-        this.registerOutputs({
-            awsAccessPortalUrl: this.parts.awsAccessPortalUrl,
-            accessMismatches: this.parts.accessMismatches,
-            awsSetupSteps: this.parts.awsSetupSteps,
-        });
+        this.registerOutputs(this.parts.registeredOutputs);
     }
 }
 
