@@ -5,9 +5,10 @@
 //
 // Rows:
 // 1. construction + registration in a preview under minimal Pulumi mocks (bench/registration.ts): the installed
-//    ZeroTrustAwsSso component vs the same Access policy, Access application and bare dynamic resource written by
-//    hand, and the floor (those inside a bare component); 1 and 50 instances, every 50-instance measurement in a fresh
-//    process, the programs taking turns going first, medians; plus what the SDK does per instance (counted).
+//    ZeroTrustAwsSso component vs the same Access policy, Access application and a dynamic resource with typed
+//    outputs written by hand, the floor (those inside a bare component) and the same without outputs; 1 and 50
+//    instances, every 50-instance measurement in a fresh process, the programs taking turns going first, medians;
+//    plus what the SDK does per instance (counted).
 //    --deploy also measures deploy mode;
 // 2. the `__provider` text every SamlMetadata carries in state, serialized from this repo and from the installed
 //    tarball (harness/consumerInstall.ts builds, packs and installs it);

@@ -120,7 +120,7 @@ export interface ZeroTrustAwsSsoParts<M extends SamlMetadataChild = SamlMetadata
  * state holds the same value either way (an undefined one is left out in both cases).
  */
 export interface RegisteredOutputs {
-    awsAccessPortalUrl: pulumi.Input<string> | undefined;
+    awsAccessPortalUrl: string | pulumi.Output<string> | undefined;
     accessMismatches: AccessMismatches;
     awsSetupSteps: pulumi.Output<string>;
 }
@@ -237,7 +237,7 @@ function accessPortalUrl(
     given: pulumi.Input<string> | undefined,
     identityCenter: IdentityCenterResources | undefined,
     parent: pulumi.Resource,
-): pulumi.Input<string> | undefined {
+): string | pulumi.Output<string> | undefined {
     if (typeof given === "string") return given;
     if (given !== undefined) {
         return pulumi.all([given, isSecretInput(given)]).apply(([url, secret]) => {
@@ -279,7 +279,7 @@ function runbook(
     parent: pulumi.Resource,
     plan: ZeroTrustAwsSsoPlan,
     metadata: SamlMetadataChild,
-    portalUrl: pulumi.Input<string> | undefined,
+    portalUrl: string | pulumi.Output<string> | undefined,
 ): pulumi.Output<string> {
     const { args } = plan;
     const values = pulumi.output({

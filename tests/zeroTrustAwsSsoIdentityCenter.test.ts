@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "../harness/mockCloud";
 import { valueOf } from "../harness/outputs";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
-import { POLICY, USER } from "../harness/resourceTypes";
+import { COMPONENT, POLICY, USER } from "../harness/resourceTypes";
 
 const users = [
     { email: "ada@example.com", givenName: "Ada", familyName: "Lovelace" },
@@ -69,6 +69,13 @@ describe("ZeroTrustAwsSso with identityCenter", function () {
         assert.match(steps, /`Grace@Example\.com`/);
         assert.match(steps, /open https:\/\/d-1234567890\.awsapps\.com\/start/);
         assert.deepEqual(warnings, []);
+        // The default portal URL is registered as the component's output, as before.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.deepEqual(cloud.registeredOutputs.get(cloud.find(COMPONENT, "ic").urn), {
+            awsAccessPortalUrl: "https://d-1234567890.awsapps.com/start",
+            accessMismatches: { cloudflareOnly: [], awsOnly: [] },
+            awsSetupSteps: steps,
+        });
     });
 
     it("treats an empty access.emails list (a config default) like an omitted one", async () => {
