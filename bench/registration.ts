@@ -92,7 +92,7 @@ function loadInstalledPackage(packageDir: string): {
     return { component, provider: samlMetadataProvider };
 }
 
-/** The three programs, each declaring one instance named `name` and returning every resource it declared. */
+/** The four programs, each declaring one instance named `name` and returning every resource it declared. */
 function programs(
     sdk: typeof pulumi,
     cloudflare: typeof import("@pulumi/cloudflare"),
