@@ -14,6 +14,8 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
+// UNKNOWN: the wire form of an unknown value, what the mocked Access application computes in a preview.
+import { UNKNOWN } from "../harness/wire";
 
 const REPO = path.resolve(__dirname, "..");
 
@@ -32,8 +34,6 @@ const ACS = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/0f2e4c1a-
 const EMAILS = ["ada@example.com", "grace@example.com"];
 const ATTRIBUTE = { name: "https://aws.amazon.com/SAML/Attributes/AccessControl:Team", source: "team" };
 const ACCESS_APP = "cloudflare:index/zeroTrustAccessApplication:ZeroTrustAccessApplication";
-// The wire form of an unknown value: what the mocked Access application computes in a preview.
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Minimal mocks, nothing recorded but a count and the last `__provider` text. */
 interface Mocked {

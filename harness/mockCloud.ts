@@ -13,6 +13,8 @@ import { issueCertificate, type IssuedCertificate } from "./certificates";
 import { metadataDocument } from "./metadataDocument";
 import { startLoopbackServer, type LoopbackServer } from "./loopbackServer";
 import { startProviderHost, type ProviderHost } from "./providerHost";
+// A mock that returns UNKNOWN (the wire form of an unknown value) makes that output unknown, as in a real preview.
+import { UNKNOWN } from "./wire";
 
 /** One resource registration as the mock monitor saw it. */
 export interface RegisteredResource {
@@ -58,9 +60,6 @@ export interface MockAccessApp {
     ssoEndpoint: string;
     certificate: IssuedCertificate;
 }
-
-// The wire form of an unknown value: a mock that returns it makes that output unknown, as in a real preview.
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 // Dynamic resources are typed pulumi-nodejs:dynamic[/<module>]:<type>.
 const DYNAMIC_TYPE_PREFIX = "pulumi-nodejs:dynamic";

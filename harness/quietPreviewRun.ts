@@ -16,9 +16,8 @@ import { MockCloud } from "./mockCloud";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
 import { identityCenterResourceList } from "./identityCenterResources";
 import { shuffler } from "./shuffle";
-
-/** The wire form of an unknown value (what the engine hands providers during preview). */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+// UNKNOWN: the wire form of an unknown value (what the engine hands providers during preview).
+import { UNKNOWN } from "./wire";
 
 /** One registration as printed. */
 export interface PrintedRegistration {

@@ -23,7 +23,7 @@ import { PluginHarness } from "../harness/plugin/pluginHarness";
 import { clonePlugin, type PluginClone } from "../harness/plugin/pluginInstall";
 import { inputPropertyProblems } from "../harness/plugin/providerClient";
 import { danglingRefs, metaschemaErrors } from "../harness/plugin/schemaCheck";
-import { outputValue, secret, UNKNOWN } from "../harness/plugin/wire";
+import { outputValue, secret, UNKNOWN } from "../harness/wire";
 
 const COMPONENT = "zero-trust-aws-sso:index:ZeroTrustAwsSso";
 const SAML_METADATA = "zero-trust-aws-sso:index:SamlMetadata";

@@ -4,6 +4,7 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "../harness/mockCloud";
 import { valueOf } from "../harness/outputs";
+import { captureWarnings } from "../harness/warnings";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
 import { COMPONENT, POLICY, USER } from "../harness/resourceTypes";
 
@@ -30,22 +31,13 @@ function args(overrides: Partial<ZeroTrustAwsSsoArgs> = {}): ZeroTrustAwsSsoArgs
 
 describe("ZeroTrustAwsSso with identityCenter", function () {
     let cloud: MockCloud;
-    const warnings: string[] = [];
-    const originalWarn = pulumi.log.warn;
+    const warnings = captureWarnings();
     before(async () => {
         cloud = await MockCloud.start();
-        pulumi.log.warn = (msg: string) => {
-            warnings.push(msg);
-            return Promise.resolve();
-        };
     });
-    after(async () => {
-        pulumi.log.warn = originalWarn;
-        await cloud.close();
-    });
+    after(async () => cloud.close());
     beforeEach(() => {
         cloud.resources.length = 0;
-        warnings.length = 0;
     });
 
     it("allows exactly the Identity Center users when access.emails is omitted", async () => {

@@ -5,17 +5,17 @@ import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { MockCloud } from "../harness/mockCloud";
 import { valueOf } from "../harness/outputs";
+import { captureWarnings } from "../harness/warnings";
 import { ZeroTrustAwsSso, type ZeroTrustAwsSsoArgs } from "../components";
 import { APP, ASSIGNMENT, GROUP, USER } from "../harness/resourceTypes";
+// The mock monitor hands secrets to newResource in the SDK's wire form.
+import { revealSecrets, visibleJson } from "../harness/wire";
 
 const ISSUER = "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890";
 const ACS = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/0f2e4c1a-8b9d-4e6f-a1b2-c3d4e5f60718";
 const ENDPOINT = "https://scim.us-east-1.amazonaws.com/a1b2c3d4-5678-90ab-cdef-111122223333/scim/v2";
 const TOKEN = "AQoDYXdzEJr-SECRET-TOKEN-7f3c9a1e";
 const IDP = "3f1c7b52-6d0e-4c8a-9b1f-2a7e5d4c3b21";
-// How the mock monitor hands a secret to newResource (the SDK's wire form, @pulumi/pulumi runtime/rpc).
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const GET_GROUP = "aws:identitystore/getGroup:getGroup";
 const GET_USER = "aws:identitystore/getUser:getUser";
 
@@ -31,46 +31,20 @@ function args(overrides: Partial<ZeroTrustAwsSsoArgs> = {}): ZeroTrustAwsSsoArgs
     };
 }
 
-function isSecretWire(v: unknown): v is { value: unknown } {
-    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
-}
-
-/** `value` with every secret unwrapped (the SDK may mark the token or the whole property that holds it). */
-function reveal(value: unknown): unknown {
-    if (isSecretWire(value)) return reveal(value.value);
-    if (Array.isArray(value)) return value.map(reveal);
-    if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
-    return value;
-}
-
-/** The JSON of `value` with every secret wrapper blanked out: what would be visible without decrypting. */
-function visible(value: unknown): string {
-    return JSON.stringify(value, (_key, v: unknown) => (isSecretWire(v) ? "[secret]" : v));
-}
-
 function isoDay(daysFromNow: number): string {
     return new Date(Date.now() + daysFromNow * 24 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 describe("ZeroTrustAwsSso with scim", function () {
     let cloud: MockCloud;
-    const warnings: string[] = [];
-    const originalWarn = pulumi.log.warn;
+    const warnings = captureWarnings();
     before(async () => {
         cloud = await MockCloud.start({ identityStore: { groups: { platform: "g-9067" }, users: { "Ada@Corp.example": "u-4512" } } });
-        pulumi.log.warn = (msg: string) => {
-            warnings.push(msg);
-            return Promise.resolve();
-        };
     });
-    after(async () => {
-        pulumi.log.warn = originalWarn;
-        await cloud.close();
-    });
+    after(async () => cloud.close());
     beforeEach(() => {
         cloud.resources.length = 0;
         cloud.calls.length = 0;
-        warnings.length = 0;
     });
 
     it("gives the application scimConfig with the token only as a secret, and no output or log line holds it", async () => {
@@ -80,14 +54,14 @@ describe("ZeroTrustAwsSso with scim", function () {
         );
         const outputs = await Promise.all([valueOf(sso.awsSetupSteps), valueOf(sso.accessMismatches), valueOf(sso.awsAccessPortalUrl)]);
         const app = cloud.find(APP, "aws-app");
-        assert.deepEqual(reveal(app.inputs.scimConfig), {
+        assert.deepEqual(revealSecrets(app.inputs.scimConfig), {
             enabled: true,
             remoteUri: ENDPOINT,
             idpUid: IDP,
             authentication: { scheme: "oauthbearertoken", token: TOKEN },
             deactivateOnDelete: true,
         });
-        assert.ok(!visible(cloud.resources.map((r) => r.inputs)).includes(TOKEN), "the token appears only inside a secret");
+        assert.ok(!visibleJson(cloud.resources.map((r) => r.inputs)).includes(TOKEN), "the token appears only inside a secret");
         assert.ok(!JSON.stringify(outputs).includes(TOKEN), "no component output holds the token");
         assert.ok(!warnings.join("\n").includes(TOKEN), "no warning holds the token");
         assert.deepEqual(outputs[1], { cloudflareOnly: [], awsOnly: [] }, "accessMismatches is empty with scim");
@@ -101,8 +75,8 @@ describe("ZeroTrustAwsSso with scim", function () {
         await valueOf(sso.awsSetupSteps);
         const scimConfig = cloud.find(APP, "aws-app").inputs.scimConfig as Record<string, unknown>;
         // A late value makes the gate wait on the whole scimConfig, so the secret may wrap it entirely.
-        assert.ok(!visible(scimConfig).includes(TOKEN));
-        assert.equal((reveal(scimConfig) as { authentication: { token: string } }).authentication.token, TOKEN);
+        assert.ok(!visibleJson(scimConfig).includes(TOKEN));
+        assert.equal((revealSecrets(scimConfig) as { authentication: { token: string } }).authentication.token, TOKEN);
     });
 
     it("without scim, the application's inputs have no scimConfig key", async () => {

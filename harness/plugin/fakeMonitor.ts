@@ -4,7 +4,7 @@ import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } fro
 import type * as respb from "@pulumi/pulumi/proto/resource_pb";
 import { serve, type RunningServer } from "./grpcServer";
 import { emptyproto, fromStruct, resproto, resrpc, toStruct } from "./grpcStubs";
-import { unwrap } from "./wire";
+import { unwrap } from "../wire";
 
 /** One RegisterResource call, as the monitor received it and answered it. */
 export interface Registration {

@@ -7,7 +7,7 @@ import { FakeMonitor, type CustomResourceHandler, type DeploymentSettings, type 
 import type { RunningServer } from "./grpcServer";
 import { launchPlugin, type PluginProcess } from "./pluginProcess";
 import { ProviderClient } from "./providerClient";
-import { unwrap } from "./wire";
+import { unwrap } from "../wire";
 
 type Props = Record<string, unknown>;
 

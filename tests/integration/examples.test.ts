@@ -11,6 +11,8 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+// The mock monitor hands secrets to newResource in the SDK's wire form.
+import { revealSecrets, visibleJson } from "../../harness/wire";
 
 // js-yaml comes with @pulumi/pulumi and semver with several packages; neither ships types, so declare what is used.
 
@@ -96,27 +98,6 @@ function readYaml<T>(file: string): T {
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// The SDK's wire form of a secret (@pulumi/pulumi runtime/rpc), as the mock monitor hands inputs over.
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-function isSecretWire(v: unknown): v is { value: unknown } {
-    return isObject(v) && v[SIG_KEY] === SECRET_SIG;
-}
-
-/** `value` with every secret unwrapped. */
-function reveal(value: unknown): unknown {
-    if (isSecretWire(value)) return reveal(value.value);
-    if (Array.isArray(value)) return value.map(reveal);
-    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
-    return value;
-}
-
-/** The JSON of `value` with every secret blanked out: what is visible without decrypting. */
-function visible(value: unknown): string {
-    return JSON.stringify(value, (_key, v: unknown) => (isSecretWire(v) ? "[secret]" : v));
 }
 
 /** Whether a YAML value has a Pulumi config type (integers are whole numbers; arrays check their items). */
@@ -848,13 +829,13 @@ describe("examples", function () {
             const run = await runs.get("scim")!;
             const config = engineConfig(e);
             const app = run.registered.find((r) => r.type === APP)!;
-            const revealed = reveal(app.inputs.scimConfig) as Record<string, any>;
+            const revealed = revealSecrets(app.inputs.scimConfig) as Record<string, any>;
             assert.equal(revealed.enabled, true);
             assert.equal(revealed.remoteUri, config[`${e.project.name}:scimEndpoint`]);
             assert.equal(revealed.idpUid, config[`${e.project.name}:scimSourceIdpId`]);
             assert.equal(revealed.authentication.scheme, "oauthbearertoken");
             assert.equal(revealed.authentication.token, `${STAND_IN_SECRET}-scimToken`);
-            assert.ok(!visible(run.registered).includes(STAND_IN_SECRET), "the token appears only inside secrets");
+            assert.ok(!visibleJson(run.registered).includes(STAND_IN_SECRET), "the token appears only inside secrets");
             assert.ok(!JSON.stringify(run.outputs).includes(STAND_IN_SECRET), "no stack output holds the token");
             assert.deepEqual(
                 run.registered.filter((r) => r.type === USER || r.type === "aws:identitystore/group:Group").map((r) => r.name),

@@ -1,5 +1,6 @@
 // Pulumi's property-value wire format inside protobuf Structs (see @pulumi/pulumi/runtime/rpc.js): special objects
-// tagged by a signature key, and a sentinel string for unknown (preview) values.
+// tagged by a signature key, and a sentinel string for unknown (preview) values. The plugin harness speaks it over
+// gRPC; mock-based tests meet it in the inputs the SDK's mock monitor hands to `newResource`.
 
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -30,6 +31,26 @@ export function unwrap(value: unknown): unknown {
         default:
             return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrap(v)]));
     }
+}
+
+/** Whether `value` is a secret wrapper (`{ <SIG_KEY>: SECRET_SIG, value }`). */
+export function isSecretWire(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+}
+
+/** `value` with every secret wrapper replaced by what it holds; nothing else changes (unlike {@link unwrap}). */
+export function revealSecrets(value: unknown): unknown {
+    if (isSecretWire(value)) return revealSecrets(value.value);
+    if (Array.isArray(value)) return value.map(revealSecrets);
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealSecrets(v)]));
+    }
+    return value;
+}
+
+/** The JSON of `value` with every secret wrapper blanked out: what would be visible without decrypting. */
+export function visibleJson(value: unknown): string {
+    return JSON.stringify(value, (_key, v: unknown) => (isSecretWire(v) ? "[secret]" : v));
 }
 
 /** True when the value, anywhere inside, is a secret (or a secret output value). */
